@@ -1,0 +1,1 @@
+"""Commands registered on the CLI group (kept apart so cli.py stays small)."""

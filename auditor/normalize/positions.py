@@ -1,0 +1,107 @@
+"""Mapping normalized text back to line and column in the original file.
+
+Each format produces a *visible* copy of the source: the same length, with everything a
+reader does not see (tags, comments, scripts, Markdown syntax) blanked out and entities
+replaced by their character. Block texts are then found in the visible copy with whitespace
+ignored, which gives every character of ``Document.text`` an offset in the original.
+"""
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from array import array
+
+from auditor.records import Location
+
+_WORD = re.compile(r"\S+")
+_ENTITY = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
+
+
+def blank(match: re.Match[str]) -> str:
+    """Replacement that keeps newlines and length, blanking everything else."""
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def decode_entities(text: str) -> str:
+    """Replace character references by their character padded to the same length."""
+    def _one(match: re.Match[str]) -> str:
+        raw = match.group()
+        char = html.unescape(raw)
+        if char == raw or len(char) > len(raw):
+            return raw
+        return char + " " * (len(raw) - len(char))
+
+    return _ENTITY.sub(_one, text) if "&" in text else text
+
+
+class LineIndex:
+    """Converts offsets in a text to 1-based (line, column)."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of ``offset``."""
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def location(self, start: int, end: int) -> Location:
+        """Location of the half-open original range ``[start, end)``."""
+        line, col = self.position(start)
+        end_line, end_col = self.position(max(start, end - 1))
+        return Location(line, col, end_line, end_col + 1)
+
+
+class Aligner:
+    """Finds block texts in the visible copy of a source, in document order."""
+
+    def __init__(self, visible: str) -> None:
+        parts: list[str] = []
+        offsets = array("l")
+        for match in _WORD.finditer(visible):
+            parts.append(match.group())
+            offsets.extend(range(match.start(), match.end()))
+        self._stream = "".join(parts)
+        self._offsets = offsets
+        self._cursor = 0
+
+    def _find(self, key: str) -> int:
+        pos = self._stream.find(key, self._cursor)
+        if pos < 0:
+            pos = self._stream.find(key)
+        return pos
+
+    def locate(self, text: str, fallback: int) -> list[int]:
+        """Original offset of each character of ``text``.
+
+        Characters that cannot be placed (text the parser invented or reordered) take the
+        offset of the last placed character, or ``fallback``.
+        """
+        key = "".join(text.split())
+        result = [fallback] * len(text)
+        if not key:
+            return result
+        pos = self._find(key)
+        matched = len(key)
+        if pos < 0:
+            # Fall back to the longest prefix we can find, so at least the start is exact.
+            matched = min(len(key), 24)
+            while matched >= 4:
+                pos = self._find(key[:matched])
+                if pos >= 0:
+                    break
+                matched //= 2
+        if pos < 0:
+            return result
+        self._cursor = pos + matched
+        k = 0
+        last = self._offsets[pos]
+        for i, char in enumerate(text):
+            if not char.isspace() and k < matched:
+                last = self._offsets[pos + k]
+                k += 1
+            elif char.isspace():
+                last += 1
+            result[i] = last
+        return result
