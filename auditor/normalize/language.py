@@ -21,7 +21,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
-def detect_language(text: str, sample: int = 20_000) -> tuple[str | None, float]:
+def detect_language(text: str, sample: int = 20_000, min_tokens: int = 20) -> tuple[str | None, float]:
     """Return ``(language code, confidence)`` for ``text``, or ``(None, 0.0)`` if too short.
 
     Scripts that stop words cannot tell apart (CJK, Cyrillic, Arabic) are recognised by
@@ -41,8 +41,8 @@ def detect_language(text: str, sample: int = 20_000) -> tuple[str | None, float]
                 code = "ko"
             return code, round(min(1.0, share), 3)
     tokens = [t.lower() for t in _TOKEN.findall(text)]
-    if len(tokens) < 5:
-        return None, 0.0
+    if len(tokens) < min_tokens:
+        return None, 0.0  # too short for stop words to be evidence (English "I" is Polish "i")
     counts = Counter(tokens)
     scores = {code: sum(counts[w] for w in words) / len(tokens) for code, words in _STOPWORDS.items()}
     best = max(scores, key=lambda code: scores[code])

@@ -9,6 +9,7 @@ from auditor.records import Document
 
 _LIST = re.compile(r"^\s*(?:[-*•·▪–]|\(?\d{1,3}[.)]|[a-z][.)])\s+")
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
+_DIRECTIVE = re.compile(r"^(?:#|//)?\s*auditor:\s*(?:disable|enable)")
 _MINOR = frozenset("a an and as at but by for from in into nor of on or per the to vs via with".split())
 
 
@@ -44,6 +45,8 @@ def _paragraphs(text: str) -> list[str]:
     prev_blank = True
     for line in lines:
         stripped = line.strip()
+        if _DIRECTIVE.match(stripped):
+            continue  # inline suppressions are for the auditor, not part of the text
         if not stripped:
             prev_blank = True
             continue

@@ -1,0 +1,61 @@
+"""Boilerplate that leaked into the article: related-post lists and foreign-language widgets."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.engine.context import DocContext
+from auditor.engine.kinds.python import register
+from auditor.engine.spec import RuleSpec
+from auditor.normalize.boilerplate import opens_boilerplate
+from auditor.normalize.language import detect_language
+from auditor.records import Block, Finding, Span
+
+
+@register("related_posts")
+def related_posts(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """A "Popular posts" / "Related posts" list, or headlines left after a comment form.
+
+    One finding covers the whole run of list lines, from the opener to the last headline.
+    """
+    blocks = ctx.doc.blocks
+    run: list[int] = []
+    for index, block in enumerate(blocks):
+        if _in_list(blocks, index, spec, ctx):
+            run.append(index)
+            continue
+        if run:
+            yield _run_finding(ctx, spec, run)
+            run = []
+    if run:
+        yield _run_finding(ctx, spec, run)
+
+
+def _in_list(blocks: tuple[Block, ...], index: int, spec: RuleSpec, ctx: DocContext) -> bool:
+    block = blocks[index]
+    if block.region != "boilerplate" or not ctx.in_scope(spec, block):
+        return False
+    lowered = block.text.lower()
+    if opens_boilerplate(block.text):
+        return "comment" not in lowered and "reply" not in lowered
+    previous = blocks[index - 1] if index else None
+    after_boilerplate = previous is not None and previous.region == "boilerplate"
+    return (after_boilerplate and block.kind in ("heading", "list_item")
+            and len(block.text.split()) >= 3 and block.text[-1:] not in ".:*")
+
+
+def _run_finding(ctx: DocContext, spec: RuleSpec, run: list[int]) -> Finding:
+    first, last = ctx.doc.blocks[run[0]], ctx.doc.blocks[run[-1]]
+    return ctx.finding(spec, Span(first.span.start, last.span.end), first.text, first.text)
+
+
+@register("foreign_language_text")
+def foreign_language_text(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """A block in another language than the page (a comment-form widget left untranslated)."""
+    language = ctx.doc.metadata.language or "en"
+    for _index, block in ctx.blocks_in_scope(spec):
+        if len(block.text.split()) < int(spec.params.get("min_words", 5)):
+            continue
+        other, confidence = detect_language(block.text, min_tokens=5)
+        if other and other != language and confidence >= 0.5:
+            yield ctx.finding(spec, Span(block.span.start, block.span.end), block.text, block.text,
+                              language=other)

@@ -1,0 +1,168 @@
+"""Search-engine spam: stuffed keyphrases, repeated headings and sentences, injected keywords.
+
+Thresholds: keyphrase density over 3% is past the range SEO guidance itself recommends
+(Yoast: 0.5-3%); repeated lines and duplicate sentences follow the repetition signals of the
+Gopher quality filter (Rae et al. 2021) and FineWeb, which drop pages whose lines or
+paragraphs repeat.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from auditor.engine.context import DocContext
+from auditor.engine.kinds.python import register
+from auditor.engine.spec import RuleSpec
+from auditor.records import Finding, Span
+
+STOPWORDS = frozenset(
+    "a an the and or but of to in on at by for with from as is are was were be been being it its this "
+    "that these those you your we our they their he she his her i me my not no can may might will would "
+    "should could do does did have has had than then so if into about over after before such also more "
+    "most some any all each other which who whom what when where why how there here very just only "
+    "both either while during up out yet still even however though although because since until unless".split()
+)
+_WORD = re.compile(r"[a-z][a-z'’-]*")
+
+
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _ngrams(tokens: list[str], n: int) -> Counter[tuple[str, ...]]:
+    grams: Counter[tuple[str, ...]] = Counter()
+    for i in range(len(tokens) - n + 1):
+        gram = tuple(tokens[i:i + n])
+        if gram[0] in STOPWORDS or gram[-1] in STOPWORDS:
+            continue
+        grams[gram] += 1
+    return grams
+
+
+@register("keyword_stuffing")
+def keyword_stuffing(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """A two- or three-word keyphrase whose density is far above natural writing."""
+    tokens = _tokens(ctx.main_text())
+    if len(tokens) < int(spec.params.get("min_words", 200)):
+        return
+    threshold = float(spec.params.get("density", 0.03))
+    min_count = int(spec.params.get("min_count", 12))
+    best: tuple[float, tuple[str, ...], int] | None = None
+    for n in (3, 2):
+        for gram, count in _ngrams(tokens, n).most_common(3):
+            density = count * n / len(tokens)
+            if count >= min_count and density >= threshold and (best is None or density > best[0]):
+                best = (density, gram, count)
+    if best is None:
+        return
+    density, gram, count = best
+    phrase = " ".join(gram)
+    position = ctx.lower.find(phrase)
+    span = Span(position, position + len(phrase)) if position >= 0 else None
+    yield ctx.finding(spec, span, phrase, f"“{phrase}” appears {count} times in {len(tokens):,} words",
+                      count=count, words=len(tokens), density=f"{density:.1%}")
+
+
+def _line_key(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+@register("repeated_heading")
+def repeated_heading(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """A heading or title line that appears again (the title pasted above itself, spun headings)."""
+    seen: dict[str, int] = {}
+    max_words = int(spec.params.get("max_words", 12))
+    for _index, block in ctx.blocks_in_scope(spec):
+        words = block.text.split()
+        heading_like = block.kind == "heading" or (len(words) <= max_words and block.text[-1:] not in ".!?:;,")
+        if not heading_like or len(words) < 2:
+            continue
+        key = _line_key(block.text)
+        if key in seen:
+            span = Span(block.span.start, block.span.end)
+            yield ctx.finding(spec, span, block.text, block.text, times=seen[key] + 1)
+        seen[key] = seen.get(key, 0) + 1
+
+
+@register("duplicate_sentence")
+def duplicate_sentence(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """A sentence of eight or more words that appears again word for word."""
+    seen: set[str] = set()
+    min_words = int(spec.params.get("min_words", 8))
+    for sentence in ctx.doc.sentences:
+        block = ctx.doc.blocks[sentence.block]
+        if not ctx.in_scope(spec, block) or block.kind == "heading":
+            continue
+        key = _line_key(sentence.text)
+        if len(key.split()) < min_words:
+            continue
+        if key in seen:
+            yield ctx.finding(spec, sentence.span, sentence.text, sentence.text)
+        seen.add(key)
+
+
+SUBSTANCES = frozenset(
+    "alcohol ketamine esketamine cocaine heroin opioid opioids fentanyl meth methamphetamine cannabis "
+    "marijuana cbd thc nicotine xanax benzodiazepine benzodiazepines psilocybin mdma lsd kratom "
+    "detox rehab".split()
+)
+_COMPOUND_TAILS = frozenset({"detox", "rehab", "withdrawal", "addiction", "abuse", "use", "treatment"})
+
+
+@register("injected_keyword")
+def injected_keyword(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """Keyword fragments pasted into a sentence so that it stops being grammatical.
+
+    Two signs: a run of five or more lower-case content words with no function word, one of
+    them a substance keyword ("research blood alcohol content bac shows"), and two substance keywords side by side
+    with nothing joining them ("detox ketamine", "ketamine alcohol").
+    """
+    run_length = int(spec.params.get("run_length", 5))
+    for sentence in ctx.doc.sentences:
+        block = ctx.doc.blocks[sentence.block]
+        if not ctx.in_scope(spec, block) or block.kind != "paragraph":
+            continue
+        words = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]+", sentence.text))
+        hit = _content_run(words, run_length) or _substance_pair(words)
+        if hit:
+            start, end = hit
+            span = Span(sentence.span.start + start, sentence.span.start + end)
+            yield ctx.finding(spec, span, sentence.text[start:end], sentence.text)
+
+
+def _content_run(words: list[re.Match[str]], run_length: int) -> tuple[int, int] | None:
+    run: list[re.Match[str]] = []
+    for word in words:
+        token = word.group()
+        # Verbs and adjectives ("restores", "thinning", "quickly") mean a real clause, not a keyword pile.
+        if (token.isalpha() and token.islower() and token not in STOPWORDS and len(token) > 1
+                and not token.endswith(("s", "ed", "ing", "ly"))):
+            run.append(word)
+            if len(run) >= run_length and any(w.group() in SUBSTANCES for w in run):
+                return run[0].start(), run[-1].end()
+        else:
+            run = []
+    return None
+
+
+def _substance_pair(words: list[re.Match[str]]) -> tuple[int, int] | None:
+    for first, second in zip(words, words[1:]):
+        a, b = first.group().lower(), second.group().lower()
+        if a in SUBSTANCES and b in SUBSTANCES and a != b and b not in _COMPOUND_TAILS:
+            return first.start(), second.end()
+    return None
+
+
+@register("keyword_list")
+def keyword_list(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """A block that is a bare list of search phrases ("ketamine near me, ketamine cost, ...")."""
+    min_items = int(spec.params.get("min_items", 6))
+    for _index, block in ctx.blocks_in_scope(spec):
+        text = re.sub(r"^(?:tags|keywords|related searches|popular searches)\s*:\s*", "", block.text, flags=re.I)
+        items = [i.strip() for i in re.split(r"[,|;•]", text) if i.strip()]
+        if len(items) < min_items:
+            continue
+        short = [i for i in items if 1 <= len(i.split()) <= 5 and not re.search(r"[.!?]$", i)]
+        if len(short) / len(items) >= 0.9 and len(text) / len(items) < 40:
+            yield ctx.finding(spec, block.span, block.text[:80], block.text, items=len(items))

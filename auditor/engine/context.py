@@ -1,0 +1,128 @@
+"""Per-document state shared by every rule: positions, sentences, citations, findings so far."""
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from auditor.engine.spec import RuleSpec
+from auditor.normalize.positions import LineIndex
+from auditor.records import Block, Document, Finding, Location, Sentence, Span
+
+REFERENCE_MARKER = re.compile(
+    r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\s*(?:ref(?:erence)?s?\.?\s*)?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*\)"
+)
+AUTHOR_YEAR = re.compile(
+    r"\((?:[A-Z][A-Za-z'’-]+(?:\s+(?:et al\.?|and|&)\s*(?:[A-Z][A-Za-z'’-]+)?)?),?\s+(?:19|20)\d{2}[a-z]?\)"
+)
+
+
+def lower_same_length(text: str) -> str:
+    """Lower-case ``text`` without changing its length (so offsets stay valid)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@dataclass
+class Options:
+    """What rules may read from the resolved configuration."""
+
+    brand_names: tuple[str, ...] = ()
+    target_grade: float = 8.0
+
+
+@dataclass
+class DocContext:
+    """A document plus what rules need to ask about it, computed once."""
+
+    doc: Document
+    options: Options = field(default_factory=Options)
+    findings: list[Finding] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.lower = lower_same_length(self.doc.text)
+        self._lines = LineIndex(self.doc.source_text)
+        self._sentence_starts = [s.span.start for s in self.doc.sentences]
+        self._cited_blocks = {link.block for link in self.doc.links if link.kind == "citation"}
+
+    # -- lookups -----------------------------------------------------------------------
+    def sentence_at(self, pos: int) -> Sentence | None:
+        """The sentence containing character ``pos`` of the text."""
+        index = bisect.bisect_right(self._sentence_starts, pos) - 1
+        if index >= 0:
+            sentence = self.doc.sentences[index]
+            if sentence.span.start <= pos < max(sentence.span.end, sentence.span.start + 1):
+                return sentence
+        return None
+
+    def block_at(self, pos: int) -> tuple[int, Block] | None:
+        """Index and block containing character ``pos``."""
+        index = self.doc.block_of(pos)
+        return (index, self.doc.blocks[index]) if index >= 0 else None
+
+    def in_scope(self, spec: RuleSpec, block: Block) -> bool:
+        """True when ``block`` is in the rule's region and block kinds."""
+        if spec.region != "all" and block.region != spec.region:
+            return False
+        return not spec.blocks or block.kind in spec.blocks
+
+    def is_cited(self, block_index: int, sentence: Sentence | None = None) -> bool:
+        """True when the sentence or its block carries a citation.
+
+        A citation is a link to a scholarly or official source, a reference marker ("[3]",
+        a superscript), or an author-year mention when the page has a reference list.
+        """
+        if block_index in self._cited_blocks:
+            return True
+        text = self.doc.blocks[block_index].text
+        if REFERENCE_MARKER.search(text):
+            return True
+        return self.doc.metadata.has_references and bool(AUTHOR_YEAR.search(text))
+
+    def location(self, span: Span) -> Location:
+        """Line and column in the original file of a span of the text."""
+        start = self.doc.original_offset(span.start)
+        end = self.doc.original_offset(max(span.start, span.end - 1)) + 1
+        return self._lines.location(start, end)
+
+    def main_text(self) -> str:
+        """The text of the main-region blocks."""
+        return "\n\n".join(b.text for b in self.doc.blocks if b.region == "main")
+
+    def has_category(self, *categories: str) -> bool:
+        """True when a finding of one of ``categories`` was already made."""
+        return any(f.category in categories for f in self.findings)
+
+    # -- findings -------------------------------------------------------------------------
+    def finding(
+        self,
+        spec: RuleSpec,
+        span: Span | None,
+        evidence: str = "",
+        excerpt: str | None = None,
+        **values: object,
+    ) -> Finding:
+        """Build a Finding for ``spec`` at ``span`` (None for the whole document)."""
+        if span is not None and excerpt is None:
+            sentence = self.sentence_at(span.start)
+            excerpt = sentence.text if sentence else self.doc.text[span.start:span.end]
+        excerpt = excerpt or ""
+        try:
+            message = spec.message.format(evidence=evidence, **values)
+        except (KeyError, IndexError, ValueError):
+            message = spec.message
+        basis = f"{spec.id}|{' '.join(excerpt.lower().split())}|{evidence.lower()}"
+        return Finding(
+            rule=spec.id, name=spec.name, category=spec.category, severity=spec.severity,
+            message=message, excerpt=excerpt, evidence=evidence, suggestion=spec.suggestion,
+            span=span, location=self.location(span) if span is not None else None,
+            weight=spec.weight, fingerprint=hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16],
+        )
+
+    def blocks_in_scope(self, spec: RuleSpec) -> Iterable[tuple[int, Block]]:
+        """Index and block of every block the rule looks at."""
+        return ((i, b) for i, b in enumerate(self.doc.blocks) if self.in_scope(spec, b))

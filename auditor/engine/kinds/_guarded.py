@@ -1,0 +1,130 @@
+"""The guard options every matching kind shares, and the finding they produce."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import re2
+
+from auditor.engine.context import DocContext
+from auditor.engine.guards import is_attributed, is_debunked, is_hedged, is_negated
+from auditor.engine.spec import RuleSpec
+from auditor.errors import RuleDefinitionError
+from auditor.records import Finding, Span
+
+GUARD_KEYS = frozenset({
+    "ignore_when_negated", "ignore_when_hedged", "ignore_when_debunked", "ignore_when_attributed",
+    "ignore_when_cited", "ignore_when_referenced", "unless", "require", "case_sensitive", "max_per_document", "max_per_block",
+})
+
+
+def compile_re2(pattern: str, spec: RuleSpec, field: str, case_sensitive: bool = False) -> re2._Regexp:
+    """Compile with RE2 (linear time), or fail naming the file, rule and field."""
+    options = re2.Options()
+    options.log_errors = False
+    options.case_sensitive = case_sensitive
+    options.max_mem = 8 << 20
+    try:
+        return re2.compile(pattern, options)
+    except Exception as exc:  # noqa: BLE001 - re2 raises its own error type
+        detail = str(exc).replace("b'", "").replace("'", "") or "invalid pattern"
+        raise RuleDefinitionError(
+            f"{spec.path}:{spec.line}: {spec.id}.params.{field}: pattern {pattern!r} rejected "
+            f"by the linear-time engine ({detail}); backreferences and lookaround are not supported"
+        ) from exc
+
+
+@dataclass
+class Guards:
+    """Compiled guard options of one rule."""
+
+    spec: RuleSpec
+    negated: bool
+    hedged: bool
+    debunked: bool
+    attributed: bool
+    cited: bool
+    referenced: bool
+    unless: list[re2._Regexp]
+    require: list[re2._Regexp]
+    max_per_document: int
+    max_per_block: int
+
+    @classmethod
+    def from_spec(cls, spec: RuleSpec) -> Guards:
+        params = spec.params
+        return cls(
+            spec=spec,
+            negated=bool(params.get("ignore_when_negated", False)),
+            hedged=bool(params.get("ignore_when_hedged", False)),
+            debunked=bool(params.get("ignore_when_debunked", True)),
+            attributed=bool(params.get("ignore_when_attributed", False)),
+            cited=bool(params.get("ignore_when_cited", False)),
+            referenced=bool(params.get("ignore_when_referenced", False)),
+            unless=[compile_re2(p, spec, "unless") for p in _strings(params.get("unless", []), spec, "unless")],
+            require=[compile_re2(p, spec, "require") for p in _strings(params.get("require", []), spec, "require")],
+            max_per_document=int(params.get("max_per_document", 50)),
+            max_per_block=int(params.get("max_per_block", 1000)),
+        )
+
+    def accept(self, ctx: DocContext, start: int, end: int) -> Finding | None:
+        """A finding for the match ``[start, end)`` of the text, or None if a guard vetoes it."""
+        located = ctx.block_at(start)
+        if located is None or not ctx.in_scope(self.spec, located[1]):
+            return None
+        block_index, _block = located
+        sentence = ctx.sentence_at(start)
+        text = sentence.text if sentence else ctx.doc.blocks[block_index].text
+        base = sentence.span.start if sentence else ctx.doc.blocks[block_index].span.start
+        s, e = start - base, end - base
+        if self.negated and is_negated(text, s, e):
+            return None
+        if self.hedged and is_hedged(text):
+            return None
+        if self.debunked and is_debunked(text, s, e):
+            return None
+        if self.attributed and is_attributed(text, s):
+            return None
+        if self.cited and ctx.is_cited(block_index, sentence):
+            return None
+        if self.referenced and (ctx.doc.metadata.has_references or ctx.doc.metadata.reviewed_by):
+            return None
+        if self.unless and any(p.search(text) for p in self.unless):
+            return None
+        if self.require and not any(p.search(text) for p in self.require):
+            return None
+        evidence = ctx.doc.text[start:end]
+        return ctx.finding(self.spec, Span(start, end), evidence)
+
+
+def _strings(value: object, spec: RuleSpec, field: str) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleDefinitionError(f"{spec.path}:{spec.line}: {spec.id}.params.{field}: expected a list of strings")
+    return value
+
+
+def strings(value: object, spec: RuleSpec, field: str) -> list[str]:
+    """``value`` as a list of strings, or a RuleDefinitionError naming the field."""
+    return _strings(value, spec, field)
+
+
+def limit(findings: Iterable[Finding], guards: Guards) -> list[Finding]:
+    """At most ``max_per_document`` findings, and one per identical span."""
+    out: list[Finding] = []
+    seen: set[tuple[int, int]] = set()
+    per_block: dict[int, int] = {}
+    for finding in findings:
+        key = (finding.span.start, finding.span.end) if finding.span else (-1, -1)
+        if key in seen:
+            continue
+        seen.add(key)
+        block = finding.line or 0
+        if per_block.get(block, 0) >= guards.max_per_block:
+            continue
+        per_block[block] = per_block.get(block, 0) + 1
+        out.append(finding)
+        if len(out) >= guards.max_per_document:
+            break
+    return out

@@ -1,0 +1,67 @@
+"""Required elements: the document fires when none of the listed signs is present.
+
+Signs are metadata fields, RE2 patterns over the main text, link kinds, or a references
+section. ``when`` restricts the rule to commercial pages or pages that make claims.
+"""
+from __future__ import annotations
+
+from auditor.engine.context import DocContext
+from auditor.engine.kinds._guarded import compile_re2, strings
+from auditor.engine.spec import RuleSpec
+from auditor.errors import RuleDefinitionError
+from auditor.records import Finding
+
+PARAMS = frozenset({"metadata", "patterns", "link_kinds", "references", "when", "min_words", "region"})
+CONDITIONS = ("always", "commercial", "claims")
+COMMERCIAL = ("cta", "testimonial")
+CLAIMS = ("absolute", "hype", "causal", "stat", "attribution", "risk-minimizing")
+
+
+class RequiredRule:
+    """One compiled required-element rule."""
+
+    def __init__(self, spec: RuleSpec) -> None:
+        params = spec.params
+        unknown = set(params) - PARAMS
+        if unknown:
+            raise RuleDefinitionError(f"{spec.path}:{spec.line}: {spec.id}.params.{sorted(unknown)[0]}: "
+                                      "not an option of the required kind")
+        self.when = params.get("when", "always")
+        if self.when not in CONDITIONS:
+            raise RuleDefinitionError(f"{spec.path}:{spec.line}: {spec.id}.params.when: expected one of {', '.join(CONDITIONS)}")
+        self.metadata = strings(params.get("metadata", []), spec, "metadata")
+        self.link_kinds = strings(params.get("link_kinds", []), spec, "link_kinds")
+        self.patterns = [compile_re2(p, spec, "patterns") for p in strings(params.get("patterns", []), spec, "patterns")]
+        self.references = bool(params.get("references", False))
+        self.min_words = int(params.get("min_words", 0))
+        self.region = params.get("region", "main")
+        if not (self.metadata or self.link_kinds or self.patterns or self.references):
+            raise RuleDefinitionError(f"{spec.path}:{spec.line}: {spec.id}.params: name at least one of "
+                                      "metadata, patterns, link_kinds or references")
+        self.spec = spec
+
+    def _applies(self, ctx: DocContext) -> bool:
+        if self.when == "commercial":
+            return ctx.has_category(*COMMERCIAL)
+        if self.when == "claims":
+            return ctx.has_category(*CLAIMS) or ctx.has_category(*COMMERCIAL)
+        return True
+
+    def _present(self, ctx: DocContext) -> bool:
+        meta = ctx.doc.metadata
+        if any(getattr(meta, name, None) for name in self.metadata):
+            return True
+        if self.references and meta.has_references:
+            return True
+        if any(link.kind in self.link_kinds for link in ctx.doc.links):
+            return True
+        text = ctx.doc.text if self.region == "all" else ctx.main_text()
+        return any(p.search(text) for p in self.patterns)
+
+    def run(self, ctx: DocContext) -> list[Finding]:
+        """A document-level finding when the element is missing."""
+        if len(ctx.main_text().split()) < self.min_words or not self._applies(ctx):
+            return []
+        if self._present(ctx):
+            return []
+        return [ctx.finding(self.spec, None, "", excerpt="")]

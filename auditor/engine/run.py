@@ -1,0 +1,90 @@
+"""Running a RulePack over one Document: selection, crash isolation, overrides, suppressions."""
+from __future__ import annotations
+
+import dataclasses
+
+from auditor.config import Settings
+from auditor.engine.context import DocContext, Options
+from auditor.engine.registry import RulePack
+from auditor.engine.suppress import apply_suppressions, parse_directives
+from auditor.records import Document, Finding, Location, Severity
+
+ENGLISH = "en"
+
+
+def _sort_key(finding: Finding) -> tuple[int, int, str]:
+    if finding.span is None:
+        return (1 << 30, 0, finding.rule)
+    return (finding.span.start, finding.span.end, finding.rule)
+
+
+def _crashed(pack: RulePack, ctx: DocContext, rule_id: str, exc: Exception) -> Finding:
+    spec = pack.specs["HC903"]
+    return ctx.finding(spec, None, f"{rule_id} ({type(exc).__name__}: {exc})", excerpt="")
+
+
+def enabled_rules(pack: RulePack, settings: Settings, source: str = "") -> set[str]:
+    """Codes that run for ``source`` under ``settings`` (engine rules always run)."""
+    ignore = settings.ignore + settings.ignores_for(source) if source else settings.ignore
+    enabled = pack.select(settings.select, ignore, settings.preview)
+    return enabled | {code for code, spec in pack.specs.items() if spec.category == "engine" and code not in
+                      {c for c in pack.specs if any(c == s.upper() for s in ignore)}}
+
+
+def run(pack: RulePack, doc: Document, settings: Settings | None = None) -> list[Finding]:
+    """All findings for ``doc``, sorted by position, document-level findings last."""
+    settings = settings or Settings()
+    enabled = enabled_rules(pack, settings, doc.source)
+    ctx = DocContext(doc, Options(brand_names=settings.brand_names, target_grade=settings.target_grade))
+    language = doc.metadata.language
+    if language and language != ENGLISH:
+        findings = [ctx.finding(pack.specs["HC904"], None, language, excerpt="")] if "HC904" in enabled else []
+        return findings
+    findings: list[Finding] = []
+    try:
+        for rule_id, found in pack.phrases.run(ctx, enabled).items():
+            findings.extend(found)
+    except Exception as exc:  # noqa: BLE001 - a crashing rule becomes a finding, the run goes on
+        findings.append(_crashed(pack, ctx, "phrase rules", exc))
+    for rule in pack.sentence_rules:
+        if rule.spec.id in enabled:
+            try:
+                findings.extend(rule.run(ctx))
+            except Exception as exc:  # noqa: BLE001
+                findings.append(_crashed(pack, ctx, rule.spec.id, exc))
+    findings.sort(key=_sort_key)
+    ctx.findings = findings
+    for doc_rule in pack.document_rules:
+        if doc_rule.spec.id in enabled:
+            try:
+                findings.extend(doc_rule.run(ctx))
+            except Exception as exc:  # noqa: BLE001
+                findings.append(_crashed(pack, ctx, doc_rule.spec.id, exc))
+    findings = _relevel(findings, settings, pack)
+    return _suppress(findings, doc, pack, ctx, enabled)
+
+
+def _relevel(findings: list[Finding], settings: Settings, pack: RulePack) -> list[Finding]:
+    if not settings.severity:
+        return findings
+    levels: dict[str, Severity] = {}
+    for key, level in settings.severity:
+        spec = pack.lookup(key)
+        if spec is not None:
+            levels[spec.id] = Severity.parse(level)
+    return [dataclasses.replace(f, severity=levels[f.rule]) if f.rule in levels else f for f in findings]
+
+
+def _suppress(findings: list[Finding], doc: Document, pack: RulePack, ctx: DocContext, enabled: set[str]) -> list[Finding]:
+    directives = parse_directives(doc.source_text)
+    if not directives:
+        return findings
+    kept = apply_suppressions(findings, directives)
+    if "HC902" in enabled:
+        spec = pack.specs["HC902"]
+        for directive in directives:
+            if directive.selectors and not directive.used:
+                unused = ctx.finding(spec, None, ", ".join(directive.selectors), excerpt="")
+                location = Location(directive.line, 1, directive.line, 1)
+                kept.append(dataclasses.replace(unused, location=location))
+    return kept

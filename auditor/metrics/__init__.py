@@ -1,0 +1,1 @@
+"""Document metrics: pure functions over text."""

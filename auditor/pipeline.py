@@ -1,0 +1,80 @@
+"""The one place the stages meet: ingest -> normalize -> rules -> tone -> scorecard.
+
+``check``, ``batch`` and the Dask engine all call :func:`audit`, so a page is audited the same
+way wherever it runs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from auditor.config import Settings
+from auditor.engine import load_pack, run
+from auditor.errors import AuditorError, InputError
+from auditor.ingest import read_input
+from auditor.normalize import normalize, normalize_string
+from auditor.records import Document, Finding
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    """Everything the audit of one document produced."""
+
+    source: str
+    document: Document | None
+    findings: tuple[Finding, ...] = ()
+    tone: Any = None
+    scorecard: Any = None
+    error: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when the document could be audited."""
+        return self.error is None
+
+
+def audit(document: Document, settings: Settings | None = None) -> AuditResult:
+    """Run the rules, the tone model and the scorecard over one Document."""
+    settings = settings or Settings()
+    pack = load_pack(settings.extend_rule_paths)
+    findings = tuple(run(pack, document, settings))
+    tone = _tone(document)
+    scorecard = _score(document, findings, tone, settings, pack.version)
+    return AuditResult(document.source, document, findings, tone, scorecard)
+
+
+def audit_text(text: str, format: str = "text", settings: Settings | None = None,  # noqa: A002
+               source: str = "<string>") -> AuditResult:
+    """Audit a string already in memory."""
+    return audit(normalize_string(text, format, source), settings)
+
+
+def audit_path(source: str, settings: Settings | None = None, data: bytes | None = None) -> AuditResult:
+    """Read, normalize and audit one input; an unreadable input becomes an error result."""
+    settings = settings or Settings()
+    try:
+        document = normalize(read_input(source, data, max_bytes=settings.max_bytes))
+    except InputError as exc:
+        return AuditResult(source, None, error=exc.problem)
+    except AuditorError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop a batch
+        return AuditResult(source, None, error=f"could not normalize: {type(exc).__name__}: {exc}")
+    return audit(document, settings)
+
+
+def _tone(document: Document) -> Any:
+    try:
+        from auditor.tone import score_document
+    except ImportError:
+        return None
+    return score_document(document)
+
+
+def _score(document: Document, findings: tuple[Finding, ...], tone: Any, settings: Settings, pack_version: str) -> Any:
+    try:
+        from auditor.score import build_scorecard
+    except ImportError:
+        return None
+    return build_scorecard(document, findings, tone, settings, pack_version)
