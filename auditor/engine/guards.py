@@ -66,9 +66,16 @@ def is_negated(sentence: str, start: int, end: int) -> bool:
     return bool(_AFTER_NEGATION.search(sentence[end:end + 40]))
 
 
-def is_hedged(sentence: str) -> bool:
-    """True when the sentence is hedged ("may", "some studies suggest", "preliminary")."""
-    return bool(_HEDGES.search(sentence))
+def is_hedged(sentence: str, start: int = 0, end: int | None = None) -> bool:
+    """True when the claim at ``[start, end)`` is hedged ("may", "some studies suggest").
+
+    Hedges count before the claim anywhere in the sentence ("research suggests that X is
+    safe") and after it only within its clause, so "X is safe, although it may cause
+    nausea" stays a claim.
+    """
+    end = len(sentence) if end is None else end
+    after = re.split(r"[,;:()\u2014]|\b(?:but|however|although|though|whereas|while|as)\b", sentence[end:], maxsplit=1)[0]
+    return bool(_HEDGES.search(sentence[:start]) or _HEDGES.search(sentence[start:end]) or _HEDGES.search(after))
 
 
 def is_debunked(sentence: str, start: int, end: int) -> bool:

@@ -79,7 +79,7 @@ class Guards:
         s, e = start - base, end - base
         if self.negated and is_negated(text, s, e):
             return None
-        if self.hedged and is_hedged(text):
+        if self.hedged and is_hedged(text, s, e):
             return None
         if self.debunked and is_debunked(text, s, e):
             return None
