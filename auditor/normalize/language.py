@@ -21,6 +21,15 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
+def stopword_shares(text: str) -> dict[str, float]:
+    """Share of ``text``'s tokens found in each language's stop-word list."""
+    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    if not tokens:
+        return {}
+    counts = Counter(tokens)
+    return {code: sum(counts[w] for w in words) / len(tokens) for code, words in _STOPWORDS.items()}
+
+
 def detect_language(text: str, sample: int = 20_000, min_tokens: int = 20) -> tuple[str | None, float]:
     """Return ``(language code, confidence)`` for ``text``, or ``(None, 0.0)`` if too short.
 

@@ -7,7 +7,7 @@ from auditor.engine.context import DocContext
 from auditor.engine.kinds.python import register
 from auditor.engine.spec import RuleSpec
 from auditor.normalize.boilerplate import opens_boilerplate
-from auditor.normalize.language import detect_language
+from auditor.normalize.language import detect_language, stopword_shares
 from auditor.records import Block, Finding, Span
 
 
@@ -56,6 +56,11 @@ def foreign_language_text(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         if len(block.text.split()) < int(spec.params.get("min_words", 5)):
             continue
         other, confidence = detect_language(block.text, min_tokens=5)
-        if other and other != language and confidence >= 0.5:
+        if not other or other == language or confidence < 0.5:
+            continue
+        shares = stopword_shares(block.text)
+        # A short English line can look foreign ("I" is Polish "i"); demand that the page's own
+        # language is nearly absent and the other one clearly present.
+        if shares.get(language, 0.0) < 0.05 and shares.get(other, 0.0) >= 0.2 or other in ("zh", "ja", "ko", "ru", "ar"):
             yield ctx.finding(spec, Span(block.span.start, block.span.end), block.text, block.text,
                               language=other)

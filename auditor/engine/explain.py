@@ -1,0 +1,24 @@
+"""``auditor explain``: a rule's docs in ruff's four headings, from its rule-file entry."""
+from __future__ import annotations
+
+import textwrap
+
+from auditor.engine.spec import RuleSpec
+
+
+def explain_rule(spec: RuleSpec) -> str:
+    """What it checks, why it matters, an example that fires, and what to write instead."""
+    wrap = lambda text: textwrap.fill(text, 88)  # noqa: E731
+    lines = [f"{spec.id} {spec.name}", "", f"Category: {spec.category}   Severity: {spec.severity}   "
+             f"Kind: {spec.kind}   Status: {spec.status} (since {spec.since})", "", "## What it checks", "",
+             wrap(spec.message.replace("{evidence}", "…")), "", "## Why it matters", "", wrap(spec.why), ""]
+    if spec.fires:
+        lines += ["## Examples that fire", ""] + [f"  - {e.text[:200]}" for e in spec.fires[:3]] + [""]
+    if spec.passes:
+        lines += ["## Examples that do not fire", ""] + [f"  - {e.text[:200]}" for e in spec.passes[:3]] + [""]
+    if spec.suggestion:
+        lines += ["## Instead", "", wrap(spec.suggestion), ""]
+    if spec.references:
+        lines += ["## References", ""] + [f"  - {r['title']}: {r['url']}" for r in spec.references] + [""]
+    lines.append(f"Defined in {spec.path}" + (f":{spec.line}" if spec.line else ""))
+    return "\n".join(lines)

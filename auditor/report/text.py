@@ -1,0 +1,64 @@
+"""Terminal output: one line per finding, then a summary per document and for the run."""
+from __future__ import annotations
+
+from typing import Any
+
+_COLORS = {"error": "31", "warning": "33", "info": "36", "grade_good": "32", "grade_bad": "31", "dim": "2", "bold": "1"}
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"\033[{_COLORS.get(code, code)}m{text}\033[0m" if color else text
+
+
+def render_text(documents: list[dict[str, Any]], color: bool = False, show_excerpt: bool = True) -> str:
+    """``path:line:col: CODE [severity] message`` lines with excerpt and suggestion, then summaries."""
+    lines: list[str] = []
+    for doc in documents:
+        source = doc["source"]
+        if doc.get("error"):
+            lines.append(f"{source}: HC901 [{_paint('error', 'error', color)}] Document could not be audited: {doc['error']}")
+            continue
+        for f in doc["findings"]:
+            where = f"{source}:{f['line']}:{f['column']}" if f["line"] else source
+            lines.append(f"{where}: {_paint(f['rule'], 'bold', color)} [{_paint(f['severity'], f['severity'], color)}] {f['message']}")
+            if show_excerpt and f.get("excerpt") and f["line"]:
+                excerpt = f["excerpt"] if len(f["excerpt"]) <= 160 else f["excerpt"][:157] + "..."
+                lines.append(_paint(f"    | {excerpt}", "dim", color))
+            if show_excerpt and f.get("suggestion"):
+                lines.append(_paint(f"    = {f['suggestion']}", "dim", color))
+        lines.append(_summary(doc, color))
+    if len(documents) > 1:
+        lines.append(_run_summary(documents, color))
+    return "\n".join(lines) + "\n"
+
+
+def _summary(doc: dict[str, Any], color: bool) -> str:
+    grade = doc["grade"] or "-"
+    painted = _paint(grade, "grade_good" if grade in ("A", "B") else "grade_bad" if grade in ("D", "E", "F") else "bold", color)
+    counts = ", ".join(f"{cat} {n}" for cat, n in doc["counts"].items()) or "no findings"
+    tone = f", tone {doc['tone']['promotional']:.0%} promotional" if doc.get("tone") else ""
+    return f"{doc['source']}: score {doc['score']:.0f}/100, grade {painted}{tone} ({counts})"
+
+
+def _run_summary(documents: list[dict[str, Any]], color: bool) -> str:
+    scored = [d for d in documents if d.get("score") is not None]
+    findings = sum(len(d["findings"]) for d in documents)
+    errors = sum(1 for d in documents if d.get("error"))
+    mean = sum(d["score"] for d in scored) / len(scored) if scored else 0
+    text = f"{len(documents)} documents, {findings} findings, {errors} errors, mean score {mean:.0f}"
+    return _paint(text, "bold", color)
+
+
+def render_score_table(documents: list[dict[str, Any]]) -> str:
+    """A table of scorecards, one row per document (``auditor score``)."""
+    dims = ("evidence", "claims", "balance", "transparency", "tone", "seo", "readability")
+    width = max([len("document")] + [len(d["source"]) for d in documents])
+    header = f"{'document':<{width}}  score grade  " + " ".join(f"{d[:6]:>6}" for d in dims)
+    rows = [header, "-" * len(header)]
+    for doc in documents:
+        if doc.get("error"):
+            rows.append(f"{doc['source']:<{width}}  error: {doc['error']}")
+            continue
+        cells = " ".join(f"{doc['dimensions'].get(d, {}).get('score', 0):>6.0f}" for d in dims)
+        rows.append(f"{doc['source']:<{width}}  {doc['score']:>5.0f} {doc['grade']:>5}  {cells}")
+    return "\n".join(rows) + "\n"

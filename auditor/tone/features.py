@@ -1,0 +1,78 @@
+"""Text features for the tone model, computed exactly as scikit-learn's TfidfVectorizer does.
+
+Training uses scikit-learn; scoring uses this module, so ``auditor check`` never imports
+scikit-learn and a shipped model is plain data. A test checks the two agree to 1e-9.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+TOKEN_PATTERN = r"(?u)\b\w\w+\b"
+_TOKEN = re.compile(TOKEN_PATTERN)
+_WHITESPACE = re.compile(r"\s\s+")
+
+
+def word_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
+    """Lower-cased word n-grams, as sklearn's ``analyzer="word"``."""
+    tokens = _TOKEN.findall(text.lower())
+    low, high = ngram_range
+    if high == 1:
+        return tokens
+    grams = list(tokens) if low == 1 else []
+    for n in range(max(low, 2), high + 1):
+        grams.extend(" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+    return grams
+
+
+def char_wb_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
+    """Character n-grams inside word boundaries, as sklearn's ``analyzer="char_wb"``."""
+    text = _WHITESPACE.sub(" ", text.lower())
+    low, high = ngram_range
+    grams: list[str] = []
+    for word in text.split():
+        padded = f" {word} "
+        length = len(padded)
+        for n in range(low, high + 1):
+            offset = 0
+            grams.append(padded[offset:offset + n])
+            while offset + n < length:
+                offset += 1
+                grams.append(padded[offset:offset + n])
+            if offset == 0:
+                break
+    return grams
+
+
+ANALYZERS = {"word": word_ngrams, "char_wb": char_wb_ngrams}
+
+
+@dataclass
+class Vectorizer:
+    """One fitted TF-IDF block: vocabulary, idf, and how to analyze text."""
+
+    analyzer: str
+    ngram_range: tuple[int, int]
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    sublinear_tf: bool = True
+
+    def transform(self, texts: list[str]) -> np.ndarray:
+        """Dense L2-normalized TF-IDF rows for ``texts``."""
+        analyze = ANALYZERS[self.analyzer]
+        out = np.zeros((len(texts), len(self.vocabulary)), dtype=np.float64)
+        for row, text in enumerate(texts):
+            counts = Counter(g for g in analyze(text, self.ngram_range) if g in self.vocabulary)
+            if not counts:
+                continue
+            index = np.fromiter((self.vocabulary[g] for g in counts), dtype=np.int64, count=len(counts))
+            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+            if self.sublinear_tf:
+                tf = np.log(tf) + 1.0
+            values = tf * self.idf[index]
+            norm = np.sqrt(np.dot(values, values))
+            out[row, index] = values / norm if norm else values
+        return out

@@ -1,0 +1,53 @@
+"""How well the tone score separates sensational from measured press releases (real text).
+
+Usage: python benchmarks/hnr_tone.py [--model MODEL.json] [--data DIR]
+
+Uses ../shared/datasets/healthnewsreview-dev/releases.jsonl.gz: expert reviewers judged each
+release "Satisfactory" or "Not Satisfactory" on ``sensational_language``. Prints the ROC-AUC of
+the document tone score for "Not Satisfactory". The model never trains on this data.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from pathlib import Path
+
+from auditor.normalize import normalize_string
+from auditor.tone import default_model, score_document
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "healthnewsreview-dev"
+
+
+def main() -> int:
+    from sklearn.metrics import roc_auc_score
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--data", default=str(DATA))
+    args = parser.parse_args()
+    path = Path(args.data) / "releases.jsonl.gz"
+    if not path.exists():
+        print(f"skipped: {path} not found")
+        return 0
+    model = default_model(args.model)
+    labels, scores = [], []
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            verdict = row["labels"]["criteria"].get("sensational_language")
+            if verdict not in ("Satisfactory", "Not Satisfactory"):
+                continue
+            doc = normalize_string(row.get("text") or "", "text", row["id"])
+            tone = score_document(doc, model)
+            labels.append(1 if verdict == "Not Satisfactory" else 0)
+            scores.append(tone.promotional if tone else 0.0)
+    print(f"releases: {len(labels)} ({sum(labels)} not satisfactory on sensational_language)")
+    print(f"model: {model.version if model else 'none'}")
+    print(f"ROC-AUC of document tone score: {roc_auc_score(labels, scores):.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
