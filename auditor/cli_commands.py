@@ -126,7 +126,7 @@ def score(paths: tuple[str, ...], config: str | None, select: tuple[str, ...], i
 
 @main.command()
 @click.option("--category", multiple=True, help="Only rules of this category.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.option("--config", type=click.Path(dir_okay=False), help="Configuration file (for extend-rule-paths).")
 @guarded
 def rules(category: tuple[str, ...], fmt: str, config: str | None) -> None:
@@ -135,6 +135,11 @@ def rules(category: tuple[str, ...], fmt: str, config: str | None) -> None:
 
     pack = load_pack(load_settings(".", config).extend_rule_paths)
     specs = [s for s in pack.specs.values() if not category or s.category in category]
+    if fmt == "markdown":
+        from auditor.engine.docs import rules_markdown
+
+        click.echo(rules_markdown(pack), nl=False)
+        return
     if fmt == "json":
         click.echo(json.dumps([{"code": s.id, "name": s.name, "category": s.category, "severity": str(s.severity),
                                 "status": s.status, "kind": s.kind, "family": s.family} for s in specs], indent=2))

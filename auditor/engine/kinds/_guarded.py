@@ -98,10 +98,9 @@ class Guards:
 
 
 def _strings(value: object, spec: RuleSpec, field: str) -> list[str]:
-    if isinstance(value, str):
-        return [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise RuleDefinitionError(f"{spec.path}:{spec.line}: {spec.id}.params.{field}: expected a list of strings")
+        got = type(value).__name__ if value is not None else "nothing"
+        raise RuleDefinitionError(f"{spec.path}:{spec.line}: {spec.id}.params.{field}: expected a list of strings, got {got}")
     return value
 
 

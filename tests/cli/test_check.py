@@ -1,0 +1,149 @@
+"""``auditor check`` as CI and editors use it: formats, exit codes, config, baselines."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from auditor.cli import main
+from auditor.report import schema
+from tests.conftest import REPO, shared_path
+
+EXAMPLES = REPO / "examples"
+
+
+def run(*args: str, cwd: Path | None = None) -> tuple[int, str]:
+    runner = CliRunner()
+    if cwd is None:
+        result = runner.invoke(main, list(args))
+    else:
+        with runner.isolated_filesystem(temp_dir=cwd):
+            result = runner.invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def test_text_lines_point_at_file_line_and_column() -> None:
+    code, out = run("check", str(EXAMPLES / "supplement-blog.txt"), "--fail-on", "never")
+    assert code == 0
+    line = next(l for l in out.splitlines() if "HC201" in l)
+    path, lineno, col, rest = line.split(":", 3)
+    assert path.endswith("supplement-blog.txt") and int(lineno) == 10 and int(col) > 1
+    assert "[warning]" in rest and "cure" in rest
+    assert "score" in out.splitlines()[-1] and "grade" in out.splitlines()[-1]
+
+
+def test_exit_codes_follow_fail_on_and_min_score() -> None:
+    leaflet = str(EXAMPLES / "patient-leaflet.md")
+    advert = str(EXAMPLES / "clinic-landing.html")
+    assert run("check", leaflet)[0] == 0                       # no error-level findings
+    assert run("check", advert, "--fail-on", "warning")[0] == 1
+    assert run("check", advert, "--fail-on", "never")[0] == 0
+    assert run("check", advert, "--fail-on", "never", "--min-score", "90")[0] == 1
+    assert run("check", leaflet, "--min-score", "80")[0] == 0
+
+
+def test_usage_and_input_errors_exit_2(tmp_path: Path) -> None:
+    assert run("check", str(tmp_path / "missing.html"))[0] == 2
+    assert run("check", str(EXAMPLES / "patient-leaflet.md"), "--fail-on", "sometimes")[0] == 2
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, out = run("check", str(empty))
+    assert code == 2 and "no documents" in out
+
+
+def test_json_output_validates_against_the_shipped_schema() -> None:
+    code, out = run("check", str(EXAMPLES), "--format", "json", "--fail-on", "never")
+    data = json.loads(out)
+    jsonschema.validate(data, schema())
+    assert data["summary"]["documents"] == 3
+    doc = next(d for d in data["documents"] if d["source"].endswith("clinic-landing.html"))
+    assert {"source", "score", "grade", "dimensions", "tone", "metadata", "findings"} <= doc.keys()
+    assert 0 <= doc["tone"]["promotional"] <= 1 and doc["tone"]["sentences"]
+    finding = doc["findings"][0]
+    assert {"rule", "name", "category", "severity", "message", "line", "column", "end_line", "end_column",
+            "excerpt", "suggestion"} <= finding.keys()
+
+
+def test_jsonl_one_line_per_document() -> None:
+    code, out = run("check", str(EXAMPLES), "--format", "jsonl", "--fail-on", "never")
+    lines = out.strip().splitlines()
+    assert len(lines) == 3
+    for line in lines:
+        jsonschema.validate(json.loads(line), schema())
+
+
+def test_sarif_is_valid_sarif_2_1_0() -> None:
+    sarif_schema = json.loads(shared_path("schemas", "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    code, out = run("check", str(EXAMPLES), "--format", "sarif", "--fail-on", "never")
+    data = json.loads(out)
+    jsonschema.validate(data, sarif_schema)
+    run0 = data["runs"][0]
+    rule_ids = {r["id"] for r in run0["tool"]["driver"]["rules"]}
+    for result in run0["results"]:
+        assert result["ruleId"] in rule_ids
+        assert result["level"] in ("error", "warning", "note")
+        assert result["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
+        assert result["partialFingerprints"]["auditorFingerprint/v1"]
+    assert all(r["help"]["text"] and r["helpUri"].startswith("https://") for r in run0["tool"]["driver"]["rules"])
+
+
+def test_reports_carry_no_absolute_paths_unless_asked() -> None:
+    target = str((EXAMPLES / "supplement-blog.txt").resolve())
+    for fmt in ("json", "sarif"):
+        _code, out = run("check", target, "--format", fmt, "--fail-on", "never")
+        assert str(REPO) not in out
+    _code, out = run("check", target, "--format", "json", "--fail-on", "never", "--absolute-paths")
+    assert target in out
+
+
+def test_github_annotations() -> None:
+    _code, out = run("check", str(EXAMPLES / "supplement-blog.txt"), "--format", "github", "--fail-on", "never")
+    first = out.splitlines()[0]
+    assert first.startswith(("::warning file=", "::error file=", "::notice file="))
+    assert ",line=" in first and ",col=" in first and "::" in first[2:]
+
+
+def test_markdown_summary_table() -> None:
+    _code, out = run("check", str(EXAMPLES), "--format", "markdown", "--fail-on", "never")
+    assert "| Document | Score | Grade |" in out and "clinic-landing.html" in out
+
+
+def test_output_file(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    run("check", str(EXAMPLES / "patient-leaflet.md"), "--format", "json", "--output", str(target))
+    assert json.loads(target.read_text())["summary"]["documents"] == 1
+
+
+def test_baseline_fails_only_on_new_findings(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Magnesium Facts\n\nThis revolutionary powder cures cramps.\n", encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    assert run("check", str(page), "--fail-on", "warning", "--write-baseline", str(baseline))[0] == 1
+    assert run("check", str(page), "--fail-on", "warning", "--baseline", str(baseline))[0] == 0
+    # Lines move: the known findings stay known.
+    page.write_text("Magnesium Facts\n\nIntro line added above.\n\nThis revolutionary powder cures cramps.\n", encoding="utf-8")
+    assert run("check", str(page), "--fail-on", "warning", "--baseline", str(baseline))[0] == 0
+    page.write_text("Magnesium Facts\n\nThis revolutionary powder cures cramps. It is a miracle.\n", encoding="utf-8")
+    code, out = run("check", str(page), "--fail-on", "warning", "--baseline", str(baseline))
+    assert code == 1 and "miracle" in out
+
+
+def test_stdin() -> None:
+    result = CliRunner().invoke(main, ["check", "-", "--fail-on", "never"], input="This miracle tea cures colds.\n")
+    assert result.exit_code == 0 and "HC204" in result.output
+
+
+def test_score_table() -> None:
+    code, out = run("score", str(EXAMPLES))
+    assert code == 0
+    assert "patient-leaflet.md" in out and "clinic-landing.html" in out
+    assert out.splitlines()[0].split()[:3] == ["document", "score", "grade"]
+
+
+@pytest.mark.parametrize("command", ["check", "score", "rules", "explain", "train", "evaluate", "normalize"])
+def test_every_command_has_help(command: str) -> None:
+    code, out = run(command, "--help")
+    assert code == 0 and "Usage:" in out
