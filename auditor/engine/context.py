@@ -14,6 +14,14 @@ from auditor.records import Block, Document, Finding, Location, Sentence, Span
 REFERENCE_MARKER = re.compile(
     r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\s*(?:ref(?:erence)?s?\.?\s*)?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*\)"
 )
+PRESS_RELEASE = re.compile(
+    r"(?:^|\n)[A-Z][A-Za-z .,'-]{2,60}, (?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}) ?(?:--|—|–|/)"
+    r"|\b(?:today announced|announced today|for immediate release|/PRNewswire/|/Business Wire/)",
+    re.IGNORECASE,
+)
+PRESS_FOOTER = re.compile(r"\b(?:media contacts?|press contacts?|media inquiries|about [A-Z][\w&. -]{2,60}\n)", re.IGNORECASE)
+SEE_SOURCES = re.compile(r"\(see (?:the )?(?:sources|references|notes)(?: below)?\)", re.IGNORECASE)
+NAMED_SOURCE = re.compile(r"\b(?:study|trial|review|meta-analysis|guideline|guidance|survey|report|analysis)\b", re.IGNORECASE)
 AUTHOR_YEAR = re.compile(
     r"\((?:[A-Z][A-Za-z'’-]+(?:\s+(?:et al\.?|and|&)\s*(?:[A-Z][A-Za-z'’-]+)?)?),?\s+(?:19|20)\d{2}[a-z]?\)"
 )
@@ -79,9 +87,11 @@ class DocContext:
         if block_index in self._cited_blocks:
             return True
         text = self.doc.blocks[block_index].text
-        if REFERENCE_MARKER.search(text):
+        if REFERENCE_MARKER.search(text) or SEE_SOURCES.search(text):
             return True
-        return self.doc.metadata.has_references and bool(AUTHOR_YEAR.search(text))
+        # On a page with a reference list, a sentence that names its study or guideline points to it.
+        named = NAMED_SOURCE.search(sentence.text if sentence else text)
+        return self.doc.metadata.has_references and bool(AUTHOR_YEAR.search(text) or named)
 
     def location(self, span: Span) -> Location:
         """Line and column in the original file of a span of the text."""
@@ -92,6 +102,18 @@ class DocContext:
     def main_text(self) -> str:
         """The text of the main-region blocks."""
         return "\n\n".join(b.text for b in self.doc.blocks if b.region == "main")
+
+    @property
+    def is_press_release(self) -> bool:
+        """True for a press release: a dateline, "today announced", or a media-contact block.
+
+        A release is the primary source for the study it announces, so naming that study
+        without a reference is not an attribution problem.
+        """
+        if not hasattr(self, "_press_release"):
+            head = self.doc.text[:1500]
+            self._press_release = bool(PRESS_RELEASE.search(head) or PRESS_FOOTER.search(self.doc.text[-3000:]))
+        return self._press_release
 
     def has_category(self, *categories: str) -> bool:
         """True when a finding of one of ``categories`` was already made."""

@@ -85,9 +85,13 @@ def is_debunked(sentence: str, start: int, end: int) -> bool:
             outside = sentence[:match.start()] + " " + sentence[match.end():]
             if _CRITIQUE.search(outside):
                 return True
+    # Scare quotes around the very words: "miracle" masks.
+    if start > 0 and end < len(sentence) and sentence[start - 1] in "\"“'‘" and sentence[end] in "\"”'’":
+        return True
     before = clause_before(sentence, start, 5)
     return bool(re.search(r"\b(?:so-called|claims? (?:of|that|to)|promises? (?:of|that|to)|myth that|"
-                          r"marketed as|billed as|touted as|advertised as)\b", before, re.IGNORECASE))
+                          r"marketed as|billed as|touted as|advertised as|sold as|selling (?:it|them|this) as|"
+                          r"promoted as|presented as)\b", before, re.IGNORECASE))
 
 
 def is_attributed(sentence: str, start: int) -> bool:

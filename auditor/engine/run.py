@@ -46,8 +46,11 @@ def run(pack: RulePack, doc: Document, settings: Settings | None = None) -> list
             findings.extend(found)
     except Exception as exc:  # noqa: BLE001 - a crashing rule becomes a finding, the run goes on
         findings.append(_crashed(pack, ctx, "phrase rules", exc))
-    for rule in pack.sentence_rules:
+    # Rules that only apply to commercial pages run after the others have said whether it is one.
+    ordered = sorted(pack.sentence_rules, key=lambda r: r.spec.params.get("when") == "commercial")
+    for rule in ordered:
         if rule.spec.id in enabled:
+            ctx.findings = findings
             try:
                 findings.extend(rule.run(ctx))
             except Exception as exc:  # noqa: BLE001

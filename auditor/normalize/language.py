@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the and of to in is that for it with as was on are be this by or not from at have an which but they you your can has their more will".split()),
+    "en": frozenset("the and of to in is that for it with as was on are be this by or not from at have an which but they you your can has their more will a i my we our what how who when do does should if so about after than there would could all one".split()),
     "de": frozenset("der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an werden aus er hat dass sie nach wird bei einer um".split()),
     "fr": frozenset("le la les de des et est un une du en que qui dans pour pas sur au avec ce il sont par plus ne se vous nous aux".split()),
     "es": frozenset("el la de que y en los se del las un por con no una su para es al lo como más pero sus le ya o".split()),

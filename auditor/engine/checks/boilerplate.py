@@ -1,6 +1,7 @@
 """Boilerplate that leaked into the article: related-post lists and foreign-language widgets."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from auditor.engine.context import DocContext
@@ -20,7 +21,7 @@ def related_posts(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     blocks = ctx.doc.blocks
     run: list[int] = []
     for index, block in enumerate(blocks):
-        if _in_list(blocks, index, spec, ctx):
+        if _in_list(blocks, index, spec, ctx, bool(run)):
             run.append(index)
             continue
         if run:
@@ -30,17 +31,22 @@ def related_posts(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         yield _run_finding(ctx, spec, run)
 
 
-def _in_list(blocks: tuple[Block, ...], index: int, spec: RuleSpec, ctx: DocContext) -> bool:
+def _in_list(blocks: tuple[Block, ...], index: int, spec: RuleSpec, ctx: DocContext, in_run: bool) -> bool:
+    """A list opener, a headline continuing one, or (in flattened text) a headline after a comment form."""
     block = blocks[index]
     if block.region != "boilerplate" or not ctx.in_scope(spec, block):
         return False
     lowered = block.text.lower()
     if opens_boilerplate(block.text):
         return "comment" not in lowered and "reply" not in lowered
+    headline = (block.kind in ("heading", "list_item") and len(block.text.split()) >= 3
+                and block.text[-1:] not in ".:*|" and not re.search(r"\d{4}|[|@]", block.text))
+    if not headline:
+        return False
     previous = blocks[index - 1] if index else None
-    after_boilerplate = previous is not None and previous.region == "boilerplate"
-    return (after_boilerplate and block.kind in ("heading", "list_item")
-            and len(block.text.split()) >= 3 and block.text[-1:] not in ".:*")
+    after_comment_form = (ctx.doc.format == "text" and previous is not None and previous.region == "boilerplate"
+                          and re.search(r"comment|reply|email", previous.text, re.IGNORECASE) is not None)
+    return in_run or after_comment_form
 
 
 def _run_finding(ctx: DocContext, spec: RuleSpec, run: list[int]) -> Finding:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from auditor.engine.context import DocContext
 from auditor.engine.kinds.python import register
 from auditor.engine.spec import RuleSpec
-from auditor.records import Finding, Span
+from auditor.records import Block, Finding, Span
 
 STOPWORDS = frozenset(
     "a an the and or but of to in on at by for with from as is are was were be been being it its this "
@@ -68,21 +68,36 @@ def _line_key(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
+_UI_LINE = re.compile(r"^(?:reply|posted by|comment|share|quote|report|edit)\b|[·|]|\breply$", re.IGNORECASE)
+
+
+def _keywords(text: str) -> set[str]:
+    return {t for t in _tokens(text) if t not in STOPWORDS and len(t) > 2}
+
+
 @register("repeated_heading")
 def repeated_heading(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
-    """A heading or title line that appears again (the title pasted above itself, spun headings)."""
-    seen: dict[str, int] = {}
+    """A heading or title line that appears again (the title pasted above itself, spun headings).
+
+    Section headings that legitimately recur ("Side effects" under each drug) are left alone:
+    a repeat counts when it echoes the page title's keywords or appears three times or more.
+    """
     max_words = int(spec.params.get("max_words", 12))
+    title = _keywords(ctx.doc.metadata.title or "")
+    lines: dict[str, list[Block]] = {}
     for _index, block in ctx.blocks_in_scope(spec):
         words = block.text.split()
         heading_like = block.kind == "heading" or (len(words) <= max_words and block.text[-1:] not in ".!?:;,")
-        if not heading_like or len(words) < 2:
+        if not heading_like or len(words) < 2 or _UI_LINE.search(block.text):
             continue
-        key = _line_key(block.text)
-        if key in seen:
-            span = Span(block.span.start, block.span.end)
-            yield ctx.finding(spec, span, block.text, block.text, times=seen[key] + 1)
-        seen[key] = seen.get(key, 0) + 1
+        lines.setdefault(_line_key(block.text), []).append(block)
+    for blocks in lines.values():
+        if len(blocks) < 2:
+            continue
+        echoes_title = len(_keywords(blocks[0].text) & title) >= 2
+        if echoes_title or len(blocks) >= 3:
+            for block in blocks[1:]:
+                yield ctx.finding(spec, Span(block.span.start, block.span.end), block.text, block.text, times=len(blocks))
 
 
 @register("duplicate_sentence")

@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.engine.context import DocContext
+from auditor.engine.guards import is_debunked
 from auditor.engine.kinds.python import register
 from auditor.engine.spec import RuleSpec
 from auditor.records import Finding, Span
@@ -26,6 +27,8 @@ _NOT_A_FINDING = re.compile(
     r"^(?:100\s?%|100 percent)$|^0\s?%$", re.IGNORECASE
 )
 _DISCOUNT = re.compile(r"%\s*(?:off|discount|cashback|back)\b|\bsave\s+\d", re.IGNORECASE)
+_NOT_HEALTH = re.compile(r"\b(?:save|saving|savings|discount|shares?|stock|revenue|sales|market cap|off)\b\W*$", re.IGNORECASE)
+_FINANCE = re.compile(r"\b(?:shares|stock|investors|revenue|profits?)\b", re.IGNORECASE)
 
 
 def find_statistics(text: str) -> Iterator[re.Match[str]]:
@@ -34,6 +37,8 @@ def find_statistics(text: str) -> Iterator[re.Match[str]]:
         if _NOT_A_FINDING.match(match.group().strip()):
             continue
         if _DISCOUNT.match(text, match.end() - 1) or _DISCOUNT.search(text[match.end() - 1:match.end() + 12]):
+            continue
+        if _NOT_HEALTH.search(text[max(0, match.start() - 20):match.start()]):
             continue
         yield match
 
@@ -48,6 +53,10 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         for match in find_statistics(block.text):
             start = block.span.start + match.start()
             sentence = ctx.sentence_at(start)
+            if sentence is not None:
+                local = start - sentence.span.start
+                if is_debunked(sentence.text, local, local + len(match.group())) or _FINANCE.search(sentence.text):
+                    continue
             span = Span(start, block.span.start + match.end())
             yield ctx.finding(spec, span, match.group().strip(), sentence.text if sentence else block.text)
             count += 1

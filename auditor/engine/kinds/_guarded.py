@@ -14,7 +14,7 @@ from auditor.records import Finding, Span
 
 GUARD_KEYS = frozenset({
     "ignore_when_negated", "ignore_when_hedged", "ignore_when_debunked", "ignore_when_attributed",
-    "ignore_when_cited", "ignore_when_referenced", "unless", "require", "case_sensitive", "max_per_document", "max_per_block",
+    "ignore_when_cited", "ignore_when_referenced", "unless", "require", "case_sensitive", "max_per_document", "max_per_block", "ignore_in_press_release", "when",
 })
 
 
@@ -45,6 +45,8 @@ class Guards:
     attributed: bool
     cited: bool
     referenced: bool
+    press_release: bool
+    when: str
     unless: list[re2._Regexp]
     require: list[re2._Regexp]
     max_per_document: int
@@ -61,6 +63,8 @@ class Guards:
             attributed=bool(params.get("ignore_when_attributed", False)),
             cited=bool(params.get("ignore_when_cited", False)),
             referenced=bool(params.get("ignore_when_referenced", False)),
+            press_release=bool(params.get("ignore_in_press_release", False)),
+            when=str(params.get("when", "always")),
             unless=[compile_re2(p, spec, "unless") for p in _strings(params.get("unless", []), spec, "unless")],
             require=[compile_re2(p, spec, "require") for p in _strings(params.get("require", []), spec, "require")],
             max_per_document=int(params.get("max_per_document", 50)),
@@ -69,6 +73,10 @@ class Guards:
 
     def accept(self, ctx: DocContext, start: int, end: int) -> Finding | None:
         """A finding for the match ``[start, end)`` of the text, or None if a guard vetoes it."""
+        if self.when == "commercial" and not ctx.has_category("cta", "testimonial"):
+            return None
+        if self.press_release and ctx.is_press_release:
+            return None
         located = ctx.block_at(start)
         if located is None or not ctx.in_scope(self.spec, located[1]):
             return None
