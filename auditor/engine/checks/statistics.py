@@ -29,6 +29,20 @@ _NOT_A_FINDING = re.compile(
 _DISCOUNT = re.compile(r"%\s*(?:off|discount|cashback|back)\b|\bsave\s+\d", re.IGNORECASE)
 _NOT_HEALTH = re.compile(r"\b(?:save|saving|savings|discount|shares?|stock|revenue|sales|market cap|off)\b\W*$", re.IGNORECASE)
 _FINANCE = re.compile(r"\b(?:shares|stock|investors|revenue|profits?)\b", re.IGNORECASE)
+# "0.05% atropine drops", "2% salicylic acid": a strength, not a finding.
+_CONCENTRATION = re.compile(
+    r"^\s*(?:[a-z-]+ ){0,2}(?:gel|cream|drops?|solution|lotion|wash|serum|ointment|spray|foam|thc|cbd|acid|"
+    r"peroxide|atropine|minoxidil|hydrocortisone|lidocaine|niacinamide|retinol|tretinoin|adapalene|saline|"
+    r"dextrose|concentration|strength|abv|a1c|hba1c)\b",
+    re.IGNORECASE,
+)
+_QUESTIONED_FIGURE = re.compile(r"^\s*(?:figure|claim|number|statistic|stat)\b", re.IGNORECASE)
+_POPULARITY = re.compile(r"\b(?:loved|trusted|used|chosen|followed|joined) by\s+(?:over |more than )?$", re.IGNORECASE)
+_VAGUE_STUDY = re.compile(r"\b(?:in )?(?:a|an|one|another|some|several|many|these|those|other)\s+(?:\w+\s+){0,3}(?:studies|study|trials?|research)\b", re.IGNORECASE)
+_SPECIFIC_STUDY = re.compile(
+    r"\b(?:the|this|our) (?:study|trial|analysis|researchers|investigators|participants|volunteers|review|"
+    r"(?:\w+[- ]){0,2}group|(?:\w+ ){0,2}arm)\b", re.IGNORECASE)
+_IDENTIFIES_STUDY = re.compile(r"\bpublished (?:in|online|today)\b|\bjournal\b|\bthe [A-Z][A-Za-z0-9-]+ (?:trial|study)\b")
 
 
 def find_statistics(text: str) -> Iterator[re.Match[str]]:
@@ -40,6 +54,14 @@ def find_statistics(text: str) -> Iterator[re.Match[str]]:
             continue
         if _NOT_HEALTH.search(text[max(0, match.start() - 20):match.start()]):
             continue
+        after = text[match.end():match.end() + 40]
+        if "%" in match.group() or "percent" in match.group().lower():
+            if _CONCENTRATION.match(after) or _QUESTIONED_FIGURE.match(after):
+                continue
+        if _POPULARITY.search(text[max(0, match.start() - 30):match.start()]):
+            continue
+        if re.search(r"\bin (?:19|20)\d\d$", match.group()):
+            continue  # "one in 2022" is a year, not a ratio
         yield match
 
 
@@ -47,6 +69,11 @@ def find_statistics(text: str) -> Iterator[re.Match[str]]:
 def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     """A statistic with no citation in its sentence or paragraph."""
     count = 0
+    # A press release is the primary source of the study it announces; a report that names its
+    # study ("published in ...") sources the figures it gives for "the trial" or "the group".
+    if ctx.is_press_release:
+        return
+    identifies = bool(_IDENTIFIES_STUDY.search(ctx.doc.text)) or any(l.kind == "citation" for l in ctx.doc.links)
     for index, block in ctx.blocks_in_scope(spec):
         if ctx.is_cited(index):
             continue
@@ -56,6 +83,9 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             if sentence is not None:
                 local = start - sentence.span.start
                 if is_debunked(sentence.text, local, local + len(match.group())) or _FINANCE.search(sentence.text):
+                    continue
+                specific = _SPECIFIC_STUDY.search(sentence.text) or _SPECIFIC_STUDY.search(block.text)
+                if identifies and specific and not _VAGUE_STUDY.search(sentence.text):
                     continue
             span = Span(start, block.span.start + match.end())
             yield ctx.finding(spec, span, match.group().strip(), sentence.text if sentence else block.text)
