@@ -175,8 +175,10 @@ def train(corpus: str, out: str) -> None:
     from auditor.tone.corpus import load_corpus
     from auditor.tone.train import train_model
 
+    from auditor.tone.evaluate import cross_validate
+
     documents = load_corpus(Path(corpus))
-    model, _pipe = train_model(documents)
+    model, _pipe = train_model(documents, evaluation=cross_validate(documents))
     digest = model.save(Path(out))
     click.echo(f"trained {model.version} on {model.metadata['documents']} documents, "
                f"{model.metadata['sentences']} sentences; wrote {out} (sha256 {digest[:16]}…)")

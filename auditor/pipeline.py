@@ -34,14 +34,16 @@ class AuditResult:
         return self.error is None
 
 
-def audit(document: Document, settings: Settings | None = None) -> AuditResult:
+def audit(document: Document, settings: Settings | None = None, tone: bool = True) -> AuditResult:
     """Run the rules, the tone model and the scorecard over one Document."""
     settings = settings or Settings()
     pack = load_pack(settings.extend_rule_paths)
     findings = tuple(run(pack, document, settings))
-    tone = _tone(document)
-    scorecard = _score(document, findings, tone, settings, pack.version)
-    return AuditResult(document.source, document, findings, tone, scorecard)
+    if not tone:
+        return AuditResult(document.source, document, findings)
+    tone_result = _tone(document, findings)
+    scorecard = _score(document, findings, tone_result, settings, pack.version)
+    return AuditResult(document.source, document, findings, tone_result, scorecard)
 
 
 def audit_text(text: str, format: str = "text", settings: Settings | None = None,  # noqa: A002
@@ -50,7 +52,8 @@ def audit_text(text: str, format: str = "text", settings: Settings | None = None
     return audit(normalize_string(text, format, source), settings)
 
 
-def audit_path(source: str, settings: Settings | None = None, data: bytes | None = None) -> AuditResult:
+def audit_path(source: str, settings: Settings | None = None, data: bytes | None = None,
+               tone: bool = True) -> AuditResult:
     """Read, normalize and audit one input; an unreadable input becomes an error result."""
     settings = settings or Settings()
     try:
@@ -61,15 +64,13 @@ def audit_path(source: str, settings: Settings | None = None, data: bytes | None
         raise
     except Exception as exc:  # noqa: BLE001 - a parser bug must not stop a batch
         return AuditResult(source, None, error=f"could not normalize: {type(exc).__name__}: {exc}")
-    return audit(document, settings)
+    return audit(document, settings, tone)
 
 
-def _tone(document: Document) -> Any:
-    try:
-        from auditor.tone import score_document
-    except ImportError:
-        return None
-    return score_document(document)
+def _tone(document: Document, findings: tuple[Finding, ...]) -> Any:
+    from auditor.tone import score_document
+
+    return score_document(document, findings=list(findings))
 
 
 def _score(document: Document, findings: tuple[Finding, ...], tone: Any, settings: Settings, pack_version: str) -> Any:

@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from auditor.normalize import normalize_string
+from auditor.pipeline import audit_text
 from auditor.tone import default_model, score_document
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "healthnewsreview-dev"
@@ -39,8 +39,8 @@ def main() -> int:
             verdict = row["labels"]["criteria"].get("sensational_language")
             if verdict not in ("Satisfactory", "Not Satisfactory"):
                 continue
-            doc = normalize_string(row.get("text") or "", "text", row["id"])
-            tone = score_document(doc, model)
+            result = audit_text(row.get("text") or "", "text", source=row["id"])
+            tone = score_document(result.document, model, list(result.findings)) if result.document else None
             labels.append(1 if verdict == "Not Satisfactory" else 0)
             scores.append(tone.promotional if tone else 0.0)
     print(f"releases: {len(labels)} ({sum(labels)} not satisfactory on sensational_language)")

@@ -57,6 +57,7 @@ text-transform:uppercase;letter-spacing:.04em}.chip{display:inline-block;width:.
 vertical-align:middle;margin-right:.3em;background:#ddd}.legend{font-size:.78rem;margin-bottom:.8rem}
 .legend span{margin-right:.8rem;white-space:nowrap}mark{background:#eee;color:inherit;padding:0 1px;border-radius:2px}
 mark.finding{position:relative;cursor:help;scroll-margin-top:40vh;box-shadow:inset 0 -2px #0004}
+mark mark{border-bottom:2px solid #0008}nav.toc .grade{font-size:.9rem;padding:0 .5rem;border-radius:4px}
 mark.finding:empty::after{content:"\\2691"}mark.finding:focus,mark.finding:target{outline:2px solid #1d2433}
 mark.finding:focus::after,mark.finding:target::after{content:attr(data-tip);position:absolute;left:0;top:1.6em;z-index:5;
 width:max-content;max-width:26rem;white-space:pre-wrap;font:400 .8rem/1.4 system-ui,sans-serif;font-style:normal;
@@ -124,12 +125,13 @@ def _document(doc: dict[str, Any], index: int, ids: Iterator[int]) -> str:
                 f'</h2></div></div><p class="error">Could not be audited: {_e(doc["error"])}</p></section>')
     findings = doc.get("findings") or []
     anchors = {k: f"f-{next(ids)}" for k, f in enumerate(findings) if f.get("span")}
+    targets = {findings[k].get("fingerprint"): a for k, a in anchors.items() if findings[k].get("fingerprint")}
     return (f'<section class="doc" id="d-{index}">{_header(doc)}<div class="overview">'
             f'<figure>{_chart(doc.get("dimensions") or {})}</figure>'
             f'<div>{_checklists(doc.get("checklist") or {})}</div>'
-            f'<div><h3>What took points off</h3>{_deductions(doc.get("dimensions") or {})}</div></div>'
-            f'<div class="body"><article class="text">{_legend(doc.get("counts") or {})}'
-            f"{_text(doc, anchors)}</article>{_findings(findings, anchors)}</div></section>")
+            f'<div><h3>What took points off</h3>{_deductions(doc.get("dimensions") or {}, targets)}</div></div>'
+            f'<div class="body"><div>{_legend(doc.get("counts") or {})}<article class="text">'
+            f"{_text(doc, anchors)}</article></div>{_findings(findings, anchors)}</div></section>")
 
 
 def _header(doc: dict[str, Any]) -> str:
@@ -184,17 +186,25 @@ def _checklists(checklist: dict[str, dict[str, str]]) -> str:
     return "".join(out)
 
 
-def _deductions(dimensions: dict[str, Any]) -> str:
-    """Each dimension's deductions, largest first, in a collapsible list."""
+def _deductions(dimensions: dict[str, Any], targets: dict[str, str]) -> str:
+    """Each dimension's deductions, largest first, in a collapsible list linked to their highlights."""
     out = []
     for name in [n for n in DIMENSIONS if n in dimensions] + [n for n in dimensions if n not in DIMENSIONS]:
         items = sorted(dimensions[name].get("deductions") or [], key=lambda d: -float(d.get("points") or 0))
         lost = sum(float(d.get("points") or 0) for d in items)
-        lines = "".join(f'<li><span class="pts">−{float(d.get("points") or 0):.1f}</span> {_e(d.get("reason"))}</li>'
+        lines = "".join(f'<li><span class="pts">−{float(d.get("points") or 0):.1f}</span> {_reason(d, targets)}</li>'
                         for d in items) or "<li>nothing</li>"
-        out.append(f'<details class="ded"><summary><b>{_e(name)}</b> {_num(dimensions[name].get("score"))} '
-                   f'<span class="pts">(−{lost:.1f} from {len(items)})</span></summary><ul>{lines}</ul></details>')
+        taken = f'<span class="pts">(−{lost:.1f} from {len(items)})</span>' if items else "(no deductions)"
+        out.append(f'<details class="ded"><summary><b>{_e(name)}</b> {_num(dimensions[name].get("score"))} {taken}'
+                   f"</summary><ul>{lines}</ul></details>")
     return "".join(out)
+
+
+def _reason(deduction: dict[str, Any], targets: dict[str, str]) -> str:
+    """A deduction's reason, linked to the highlight of the finding behind it when there is one."""
+    anchor = targets.get(deduction.get("fingerprint") or "")
+    reason = _e(deduction.get("reason"))
+    return f'<a href="#{anchor}">{reason}</a>' if anchor else reason
 
 
 def _legend(counts: dict[str, int]) -> str:

@@ -6,12 +6,9 @@ from typing import Any
 
 import numpy as np
 
-from auditor.errors import AuditorError
-from auditor.ingest import read_input
-from auditor.normalize import normalize
-from auditor.tone import MIN_WORDS, aggregate
+from auditor.tone import aggregate, scoring_inputs
 from auditor.tone.corpus import LabeledDocument
-from auditor.tone.train import FOLD_PIPELINES, Params, _platt, oof_scores, sentence_data
+from auditor.tone.train import FOLD_MODELS, Fitted, Params, _platt, oof_scores, sentence_data
 
 
 @dataclass
@@ -40,17 +37,17 @@ def binary_report(labels: np.ndarray, probabilities: np.ndarray, threshold: floa
     return BinaryReport(round(float(p), 4), round(float(r), 4), round(float(f), 4), round(float(auc), 4), matrix, len(labels))
 
 
-def _document_probabilities(doc: LabeledDocument, pipe: Any, calibration: tuple[float, float]) -> float:
-    try:
-        normalized = normalize(read_input(str(doc.path)))
-    except AuditorError:
+def _document_probabilities(doc: LabeledDocument, fitted: Fitted, calibration: tuple[float, float]) -> float:
+    from auditor.pipeline import audit_path
+
+    result = audit_path(str(doc.path), tone=False)
+    if not result.ok or result.document is None:
         return 0.0
-    texts = [s.text for s in normalized.sentences
-             if normalized.blocks[s.block].region == "main" and len(s.text.split()) >= MIN_WORDS]
-    if not texts:
+    chosen, hits = scoring_inputs(result.document, list(result.findings))
+    if not chosen:
         return 0.0
     a, b = calibration
-    scores = pipe.decision_function(texts)
+    scores = fitted.decision_function([t for _, t in chosen], hits)
     return aggregate(list(1.0 / (1.0 + np.exp(-(a * scores + b)))))
 
 
@@ -61,20 +58,22 @@ def cross_validate(documents: list[LabeledDocument], params: Params | None = Non
     sentences, aggregated) by the fold model that never saw it.
     """
     params = params or Params()
-    scores, labels, folds = oof_scores(documents, params)
+    data = sentence_data(documents, params.rule_features)
+    scores, labels, folds = oof_scores(documents, params, data)
     calibration = _platt(scores, labels)
     a, b = calibration
     sentence_probs = 1.0 / (1.0 + np.exp(-(a * scores + b)))
-    _texts, _labels, groups = sentence_data(documents)
-    doc_fold = {int(g): int(f) for g, f in zip(groups, folds)}
-    doc_probs = np.asarray([_document_probabilities(doc, FOLD_PIPELINES[doc_fold[i]], calibration)
+    doc_fold = {int(g): int(f) for g, f in zip(data.groups, folds)}
+    doc_probs = np.asarray([_document_probabilities(doc, FOLD_MODELS[doc_fold[i]], calibration)
                             for i, doc in enumerate(documents)])
     doc_labels = np.asarray([doc.promotional for doc in documents])
-    threshold = float(np.median(doc_probs)) if len(doc_probs) else 0.5
+    threshold = _best_threshold(doc_labels, doc_probs, 0.5)
     return {
         "folds": params.folds,
         "sentence": binary_report(labels, sentence_probs).as_dict(),
-        "document": binary_report(doc_labels, doc_probs, threshold=_best_threshold(doc_labels, doc_probs, threshold)).as_dict(),
+        "document": binary_report(doc_labels, doc_probs, threshold=threshold).as_dict(),
+        "document_threshold": round(threshold, 4),
+        "document_scores": {doc.id: round(float(p), 4) for doc, p in zip(documents, doc_probs)},
     }
 
 

@@ -76,3 +76,20 @@ class Vectorizer:
             norm = np.sqrt(np.dot(values, values))
             out[row, index] = values / norm if norm else values
         return out
+
+
+# Rule categories used as sentence features: a sentence the rules flag for a call to action or
+# hype is evidence of promotional tone that the words alone may not carry.
+RULE_CATEGORIES = ("cta", "testimonial", "hype", "absolute", "risk-minimizing", "stat", "attribution", "causal")
+
+
+def rule_matrix(hits: list[set[str]] | None, n: int, categories: tuple[str, ...] = RULE_CATEGORIES) -> np.ndarray:
+    """One 0/1 column per rule category, one row per sentence (zeros when ``hits`` is None)."""
+    out = np.zeros((n, len(categories)), dtype=np.float64)
+    if hits is None:
+        return out
+    for row, cats in enumerate(hits):
+        for col, category in enumerate(categories):
+            if category in cats:
+                out[row, col] = 1.0
+    return out

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from auditor.errors import ModelError
-from auditor.tone.features import Vectorizer
+from auditor.tone.features import Vectorizer, rule_matrix
 
 FORMAT = "auditor-tone-model/1"
 WORD_RANGE = (1, 2)
@@ -42,23 +42,26 @@ class ToneModel:
     calibration: tuple[float, float]
     metadata: dict[str, Any] = field(default_factory=dict)
     sha256: str = ""
+    rule_categories: tuple[str, ...] = ()
 
     @property
     def version(self) -> str:
         """The model version recorded at training time."""
         return str(self.metadata.get("version", "unknown"))
 
-    def decision_function(self, texts: list[str]) -> np.ndarray:
-        """Raw linear scores (before calibration)."""
+    def decision_function(self, texts: list[str], hits: list[set[str]] | None = None) -> np.ndarray:
+        """Raw linear scores (before calibration); ``hits`` are each text's rule categories."""
         if not texts:
             return np.zeros(0)
-        features = np.hstack([v.transform(texts) for v in self.vectorizers])
-        return features @ self.coef + self.intercept
+        blocks = [v.transform(texts) for v in self.vectorizers]
+        if self.rule_categories:
+            blocks.append(rule_matrix(hits, len(texts), self.rule_categories))
+        return np.hstack(blocks) @ self.coef + self.intercept
 
-    def predict_proba(self, texts: list[str]) -> np.ndarray:
+    def predict_proba(self, texts: list[str], hits: list[set[str]] | None = None) -> np.ndarray:
         """Calibrated probability that each text is promotional."""
         a, b = self.calibration
-        return 1.0 / (1.0 + np.exp(-(a * self.decision_function(texts) + b)))
+        return 1.0 / (1.0 + np.exp(-(a * self.decision_function(texts, hits) + b)))
 
     # -- plain-data export ------------------------------------------------------------
     def to_payload(self) -> dict[str, Any]:
@@ -74,6 +77,7 @@ class ToneModel:
                 }
                 for v in self.vectorizers
             ],
+            "rule_categories": list(self.rule_categories),
             "coef": [float(x) for x in self.coef],
             "intercept": float(self.intercept),
             "calibration": [float(self.calibration[0]), float(self.calibration[1])],
@@ -118,10 +122,11 @@ def load_model(path: Path, expected_sha256: str | None = None) -> ToneModel:
             for v in payload["vectorizers"]
         ]
         coef = np.asarray(payload["coef"], dtype=np.float64)
-        if coef.shape[0] != sum(len(v.vocabulary) for v in vectorizers):
+        rule_categories = tuple(str(c) for c in payload.get("rule_categories", ()))
+        if coef.shape[0] != sum(len(v.vocabulary) for v in vectorizers) + len(rule_categories):
             raise ValueError("coefficient count does not match the vocabularies")
         a, b = payload["calibration"]
         return ToneModel(vectorizers, coef, float(payload["intercept"]), (float(a), float(b)),
-                         dict(payload.get("metadata", {})), actual)
+                         dict(payload.get("metadata", {})), actual, rule_categories)
     except (KeyError, TypeError, ValueError) as exc:
         raise ModelError(f"{path}: malformed model ({exc})") from exc
