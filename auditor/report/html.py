@@ -20,50 +20,67 @@ CATEGORY_COLOURS = {
     "seo": "#b7e4c7", "boilerplate": "#ced4da", "transparency": "#90dbf4", "balance": "#ffd6a5",
     "readability": "#d8e2dc",
 }
-GRADE_COLOURS = {"A": "#2a9d8f", "B": "#57a773", "C": "#e9c46a", "D": "#f4a261", "E": "#e76f51", "F": "#d62828"}
+GRADE_COLOURS = {"A": "#2a9d8f", "B": "#57a773", "C": "#e9c46a", "D": "#f4a261", "E": "#e76f51",
+                 "F": "#d62828"}
 CHECK_CLASSES = {"met": "ok", "not met": "no", "n/a": "na"}
 META_FIELDS = ("title", "author", "author_credentials", "reviewed_by", "publisher", "published", "updated",
                "canonical_url", "description", "language")
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 CSS = """
-*{box-sizing:border-box}body{margin:0;font:15px/1.55 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d2433;
-background:#f3f4f7}header.page{background:#1d2433;color:#fff;padding:1rem 2rem}header.page h1{margin:0;font-size:1.3rem}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.55 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d2433;background:#f3f4f7}
+header.page{background:#1d2433;color:#fff;padding:1rem 2rem}header.page h1{margin:0;font-size:1.3rem}
 main{max-width:1400px;margin:0 auto;padding:1rem 2rem}nav.toc table,table.check{border-collapse:collapse}
-nav.toc{background:#fff;border-radius:8px;padding:.8rem 1.2rem;margin-bottom:1rem}nav.toc td{padding:.2rem .8rem}
-section.doc{background:#fff;border-radius:10px;box-shadow:0 1px 4px #0002;margin:1.5rem 0;padding:1.2rem 1.6rem}
-.head{display:flex;gap:1.5rem;align-items:center;flex-wrap:wrap;border-bottom:1px solid #e3e6ec;padding-bottom:.8rem}
-.head .who{flex:1;min-width:16rem}.head h2{margin:0;font-size:1.2rem;word-break:break-all}.head .title{margin:.2rem 0;
-font-size:1.05rem;color:#444}.scorebox{display:flex;align-items:baseline;gap:.6rem}.score{font-size:3.2rem;
-font-weight:700;line-height:1}.of{color:#777}.grade{font-size:2.2rem;font-weight:800;color:#fff;border-radius:8px;
-padding:.1rem .9rem}.tonebox{text-align:center}.tonebox b{display:block;font-size:1.8rem}dl.meta{display:grid;
-grid-template-columns:max-content 1fr;gap:0 .8rem;margin:.4rem 0 0;font-size:.85rem;color:#555}dl.meta dt{font-weight:600}
-dl.meta dd{margin:0;word-break:break-word}.overview{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));
-gap:1.2rem;margin:1rem 0}h3{font-size:1rem;margin:.2rem 0 .5rem}table.check{font-size:.85rem;margin-bottom:.6rem}
-table.check th{text-align:left;padding:.1rem .6rem .1rem 0;font-weight:500}table.check td span{border-radius:4px;
-padding:0 .45rem;font-size:.8rem}.ok{background:#d8f3dc;color:#1b4332}.no{background:#ffd6d6;color:#7a1010}
-.na{background:#eceff3;color:#555}details.ded{font-size:.85rem;margin:.15rem 0}details.ded summary{cursor:pointer}
-details.ded ul{margin:.2rem 0 .4rem;padding-left:1.2rem}.pts{font-variant-numeric:tabular-nums;color:#a61b1b}
+nav.toc{background:#fff;border-radius:8px;padding:.8rem 1.2rem;margin-bottom:1rem}
+nav.toc td{padding:.2rem .8rem}
+section.doc{background:#fff;border-radius:10px;box-shadow:0 1px 4px #0002;margin:1.5rem 0;
+  padding:1.2rem 1.6rem}
+.head{display:flex;gap:1.5rem;align-items:center;flex-wrap:wrap;border-bottom:1px solid #e3e6ec;
+  padding-bottom:.8rem}
+.head .who{flex:1;min-width:16rem}.head h2{margin:0;font-size:1.2rem;word-break:break-all}
+.head .title{margin:.2rem 0;font-size:1.05rem;color:#444}
+.scorebox{display:flex;align-items:baseline;gap:.6rem}.score{font-size:3.2rem;font-weight:700;line-height:1}
+.of{color:#777}.grade{font-size:2.2rem;font-weight:800;color:#fff;border-radius:8px;padding:.1rem .9rem}
+.tonebox{text-align:center}.tonebox b{display:block;font-size:1.8rem}
+dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:0 .8rem;margin:.4rem 0 0;font-size:.85rem;
+  color:#555}
+dl.meta dt{font-weight:600}dl.meta dd{margin:0;word-break:break-word}
+.overview{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:1.2rem;margin:1rem 0}
+h3{font-size:1rem;margin:.2rem 0 .5rem}table.check{font-size:.85rem;margin-bottom:.6rem}
+table.check th{text-align:left;padding:.1rem .6rem .1rem 0;font-weight:500}
+table.check td span{border-radius:4px;padding:0 .45rem;font-size:.8rem}.ok{background:#d8f3dc;color:#1b4332}
+.no{background:#ffd6d6;color:#7a1010}.na{background:#eceff3;color:#555}
+details.ded{font-size:.85rem;margin:.15rem 0}details.ded summary{cursor:pointer}
+details.ded ul{margin:.2rem 0 .4rem;padding-left:1.2rem}
+.pts{font-variant-numeric:tabular-nums;color:#a61b1b}
 .body{display:grid;grid-template-columns:minmax(0,1fr) 380px;gap:1.5rem;align-items:start}
 @media (max-width:900px){.body{grid-template-columns:1fr}}article.text{font-size:1rem;max-width:48rem}
 article.text .blk{white-space:pre-wrap;margin:0 0 .8rem}article.text h4.blk{font-size:1.1rem}
 article.text blockquote.blk{border-left:3px solid #ccc;padding-left:.8rem;font-style:italic}
-article.text .k-list_item::before{content:"\\2022  "}article.text .k-button{display:inline-block;border:1px solid #999;
-border-radius:6px;padding:.1rem .6rem}.boiler{opacity:.45}.boiler::before{content:"boilerplate \\00b7  ";font-size:.7rem;
-text-transform:uppercase;letter-spacing:.05em}aside.findings{position:sticky;top:.5rem;max-height:calc(100vh - 1rem);
-overflow:auto;font-size:.85rem;border-left:1px solid #e3e6ec;padding-left:1rem}aside ol{padding-left:1.1rem;margin:.2rem 0 .8rem}
-aside li{margin-bottom:.45rem}aside .sugg{display:block;color:#555}aside h4{margin:.6rem 0 .2rem;font-size:.85rem;
-text-transform:uppercase;letter-spacing:.04em}.chip{display:inline-block;width:.8em;height:.8em;border-radius:2px;
-vertical-align:middle;margin-right:.3em;background:#ddd}.legend{font-size:.78rem;margin-bottom:.8rem}
-.legend span{margin-right:.8rem;white-space:nowrap}mark{background:#eee;color:inherit;padding:0 1px;border-radius:2px}
+article.text .k-list_item::before{content:"\\2022  "}
+article.text .k-button{display:inline-block;border:1px solid #999;border-radius:6px;padding:.1rem .6rem}
+.boiler{opacity:.45}
+.boiler::before{content:"boilerplate \\00b7  ";font-size:.7rem;text-transform:uppercase;
+  letter-spacing:.05em}
+aside.findings{position:sticky;top:.5rem;max-height:calc(100vh - 1rem);overflow:auto;font-size:.85rem;
+  border-left:1px solid #e3e6ec;padding-left:1rem}
+aside ol{padding-left:1.1rem;margin:.2rem 0 .8rem}aside li{margin-bottom:.45rem}
+aside .sugg{display:block;color:#555}
+aside h4{margin:.6rem 0 .2rem;font-size:.85rem;text-transform:uppercase;letter-spacing:.04em}
+.chip{display:inline-block;width:.8em;height:.8em;border-radius:2px;vertical-align:middle;margin-right:.3em;
+  background:#ddd}
+.legend{font-size:.78rem;margin-bottom:.8rem}.legend span{margin-right:.8rem;white-space:nowrap}
+mark{background:#eee;color:inherit;padding:0 1px;border-radius:2px}
 mark.finding{position:relative;cursor:help;scroll-margin-top:40vh;box-shadow:inset 0 -2px #0004}
 mark mark{border-bottom:2px solid #0008}nav.toc .grade{font-size:.9rem;padding:0 .5rem;border-radius:4px}
 mark.finding:empty::after{content:"\\2691"}mark.finding:focus,mark.finding:target{outline:2px solid #1d2433}
-mark.finding:focus::after,mark.finding:target::after{content:attr(data-tip);position:absolute;left:0;top:1.6em;z-index:5;
-width:max-content;max-width:26rem;white-space:pre-wrap;font:400 .8rem/1.4 system-ui,sans-serif;font-style:normal;
-background:#1d2433;color:#fff;padding:.45rem .6rem;border-radius:6px;box-shadow:0 2px 8px #0005}
-.error{background:#ffe3e3;border-left:4px solid #d62828;padding:.6rem .9rem}footer{color:#777;font-size:.8rem;padding:1rem 2rem}
-svg text{font:12px system-ui,sans-serif;fill:#1d2433}
+mark.finding:focus::after,mark.finding:target::after{content:attr(data-tip);position:absolute;left:0;
+  top:1.6em;z-index:5;width:max-content;max-width:26rem;white-space:pre-wrap;
+  font:400 .8rem/1.4 system-ui,sans-serif;font-style:normal;background:#1d2433;color:#fff;
+  padding:.45rem .6rem;border-radius:6px;box-shadow:0 2px 8px #0005}
+.error{background:#ffe3e3;border-left:4px solid #d62828;padding:.6rem .9rem}
+footer{color:#777;font-size:.8rem;padding:1rem 2rem}svg text{font:12px system-ui,sans-serif;fill:#1d2433}
 """
 
 
@@ -107,8 +124,9 @@ def _toc(documents: list[dict[str, Any]]) -> str:
     for i, doc in enumerate(documents, 1):
         grade = doc.get("grade")
         badge = f'<span class="grade g-{_e(grade)}">{_e(grade)}</span>' if grade else "error"
-        rows.append(f'<tr><td><a href="#d-{i}">{_e(doc.get("source"))}</a></td><td>{_num(doc.get("score"))}</td>'
-                    f"<td>{badge}</td><td>{len(doc.get('findings') or [])} findings</td></tr>")
+        rows.append(f'<tr><td><a href="#d-{i}">{_e(doc.get("source"))}</a></td>'
+                    f"<td>{_num(doc.get('score'))}</td><td>{badge}</td>"
+                    f"<td>{len(doc.get('findings') or [])} findings</td></tr>")
     return f'<nav class="toc"><h3>Documents</h3><table>{"".join(rows)}</table></nav>'
 
 
@@ -121,15 +139,16 @@ def _versions(documents: list[dict[str, Any]]) -> str:
 def _document(doc: dict[str, Any], index: int, ids: Iterator[int]) -> str:
     """One document's section; an unreadable document shows its error."""
     if doc.get("error"):
-        return (f'<section class="doc" id="d-{index}"><div class="head"><div class="who"><h2>{_e(doc.get("source"))}'
-                f'</h2></div></div><p class="error">Could not be audited: {_e(doc["error"])}</p></section>')
+        return (f'<section class="doc" id="d-{index}"><div class="head"><div class="who">'
+                f'<h2>{_e(doc.get("source"))}</h2></div></div>'
+                f'<p class="error">Could not be audited: {_e(doc["error"])}</p></section>')
     findings = doc.get("findings") or []
     anchors = {k: f"f-{next(ids)}" for k, f in enumerate(findings) if f.get("span")}
-    targets = {findings[k].get("fingerprint"): a for k, a in anchors.items() if findings[k].get("fingerprint")}
+    targets = {findings[k]["fingerprint"]: a for k, a in anchors.items() if findings[k].get("fingerprint")}
+    dimensions = doc.get("dimensions") or {}
     return (f'<section class="doc" id="d-{index}">{_header(doc)}<div class="overview">'
-            f'<figure>{_chart(doc.get("dimensions") or {})}</figure>'
-            f'<div>{_checklists(doc.get("checklist") or {})}</div>'
-            f'<div><h3>What took points off</h3>{_deductions(doc.get("dimensions") or {}, targets)}</div></div>'
+            f'<figure>{_chart(dimensions)}</figure><div>{_checklists(doc.get("checklist") or {})}</div>'
+            f'<div><h3>What took points off</h3>{_deductions(dimensions, targets)}</div></div>'
             f'<div class="body"><div>{_legend(doc.get("counts") or {})}<article class="text">'
             f"{_text(doc, anchors)}</article></div>{_findings(findings, anchors)}</div></section>")
 
@@ -142,14 +161,16 @@ def _header(doc: dict[str, Any]) -> str:
                    for key in META_FIELDS[1:] if meta.get(key))
     read = doc.get("readability") or {}
     if read.get("reading_grade") is not None:
-        rows += f"<dt>reading grade</dt><dd>{float(read['reading_grade']):.1f} ({_num(read.get('words'))} words)</dd>"
+        words = _num(read.get("words"))
+        rows += f"<dt>reading grade</dt><dd>{float(read['reading_grade']):.1f} ({words} words)</dd>"
     grade = doc.get("grade") or "?"
     tone = doc.get("tone")
     tone_box = (f'<div class="tonebox"><b>{float(tone["promotional"]):.0%}</b>promotional tone</div>'
                 if tone and tone.get("promotional") is not None else "")
-    return (f'<div class="head"><div class="who"><h2>{_e(doc.get("source"))}</h2>{title}<dl class="meta">{rows}</dl></div>'
-            f'{tone_box}<div class="scorebox"><span class="score">{_num(doc.get("score"))}</span><span class="of">/ 100'
-            f'</span><span class="grade g-{_e(grade)}" title="grade">{_e(grade)}</span></div></div>')
+    return (f'<div class="head"><div class="who"><h2>{_e(doc.get("source"))}</h2>{title}'
+            f'<dl class="meta">{rows}</dl></div>{tone_box}<div class="scorebox">'
+            f'<span class="score">{_num(doc.get("score"))}</span><span class="of">/ 100</span>'
+            f'<span class="grade g-{_e(grade)}" title="grade">{_e(grade)}</span></div></div>')
 
 
 def _plain(value: Any) -> str:
@@ -168,11 +189,12 @@ def _chart(dimensions: dict[str, Any]) -> str:
         y = i * row + 6
         bars.append(f'<text x="{left - 8}" y="{y + 15}" text-anchor="end">{_e(name)}</text>'
                     f'<rect x="{left}" y="{y + 2}" width="{width}" height="18" rx="3" fill="#eceff3"/>'
-                    f'<rect x="{left}" y="{y + 2}" width="{width * score / 100:.1f}" height="18" rx="3" fill="{colour}"/>'
+                    f'<rect x="{left}" y="{y + 2}" width="{width * score / 100:.1f}" height="18" rx="3" '
+                    f'fill="{colour}"/>'
                     f'<text x="{left + width + 8}" y="{y + 15}">{score:.0f}</text>')
-    height = len(names) * row + 10
-    return (f'<h3>Dimensions</h3><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="dimension scores" '
-            f'width="{left + width + 40}" height="{height}" viewBox="0 0 {left + width + 40} {height}">{"".join(bars)}</svg>')
+    size = f'width="{left + width + 40}" height="{len(names) * row + 10}"'
+    return (f'<h3>Dimensions</h3><svg xmlns="http://www.w3.org/2000/svg" role="img" '
+            f'aria-label="dimension scores" {size}>{"".join(bars)}</svg>')
 
 
 def _checklists(checklist: dict[str, dict[str, str]]) -> str:
@@ -180,8 +202,8 @@ def _checklists(checklist: dict[str, dict[str, str]]) -> str:
     titles = {"jama": "JAMA benchmarks", "healthnewsreview": "HealthNewsReview criteria"}
     out = []
     for key, items in checklist.items():
-        rows = "".join(f'<tr><th>{_e(name)}</th><td><span class="{CHECK_CLASSES.get(value, "na")}">{_e(value)}</span>'
-                       f"</td></tr>" for name, value in items.items())
+        rows = "".join(f'<tr><th>{_e(name)}</th><td><span class="{CHECK_CLASSES.get(value, "na")}">'
+                       f"{_e(value)}</span></td></tr>" for name, value in items.items())
         out.append(f'<h3>{_e(titles.get(key, key))}</h3><table class="check">{rows}</table>')
     return "".join(out)
 
@@ -192,11 +214,12 @@ def _deductions(dimensions: dict[str, Any], targets: dict[str, str]) -> str:
     for name in [n for n in DIMENSIONS if n in dimensions] + [n for n in dimensions if n not in DIMENSIONS]:
         items = sorted(dimensions[name].get("deductions") or [], key=lambda d: -float(d.get("points") or 0))
         lost = sum(float(d.get("points") or 0) for d in items)
-        lines = "".join(f'<li><span class="pts">−{float(d.get("points") or 0):.1f}</span> {_reason(d, targets)}</li>'
-                        for d in items) or "<li>nothing</li>"
+        lines = "".join(f'<li><span class="pts">−{float(d.get("points") or 0):.1f}</span> '
+                        f"{_reason(d, targets)}</li>" for d in items) or "<li>nothing</li>"
         taken = f'<span class="pts">(−{lost:.1f} from {len(items)})</span>' if items else "(no deductions)"
-        out.append(f'<details class="ded"><summary><b>{_e(name)}</b> {_num(dimensions[name].get("score"))} {taken}'
-                   f"</summary><ul>{lines}</ul></details>")
+        score = _num(dimensions[name].get("score"))
+        out.append(f'<details class="ded"><summary><b>{_e(name)}</b> {score} {taken}</summary>'
+                   f"<ul>{lines}</ul></details>")
     return "".join(out)
 
 
@@ -220,7 +243,8 @@ def _blocks(doc: dict[str, Any]) -> list[tuple[int, int, str, str]]:
     if doc.get("blocks"):
         return [(min(b["span"][0], len(text)), min(b["span"][1], len(text)), b.get("kind") or "paragraph",
                  b.get("region") or "main") for b in doc["blocks"]]
-    spans = [(m.start(), m.end(), "paragraph", "main") for m in re.finditer(r"\S(?:.*?\S)?(?=\n\s*\n|\s*\Z)", text, re.S)]
+    paragraphs = re.finditer(r"\S(?:.*?\S)?(?=\n\s*\n|\s*\Z)", text, re.S)
+    spans = [(m.start(), m.end(), "paragraph", "main") for m in paragraphs]
     return spans or [(0, len(text), "paragraph", "main")]
 
 
@@ -230,7 +254,8 @@ def _place(findings: list[dict[str, Any]], anchors: dict[int, str], blocks: list
     pieces: list[list[tuple[int, int, int]]] = [[] for _ in blocks]
     for k in anchors:
         start, end = findings[k]["span"]
-        hits = [(b, max(start, lo), min(end, hi)) for b, (lo, hi, _, _) in enumerate(blocks) if max(start, lo) < min(end, hi)]
+        hits = [(b, max(start, lo), min(end, hi)) for b, (lo, hi, _, _) in enumerate(blocks)
+                if max(start, lo) < min(end, hi)]
         if not hits:
             # Empty spans and spans between blocks still get their (empty) mark, in the nearest block.
             b = next((b for b, blk in enumerate(blocks) if start <= blk[1]), len(blocks) - 1)
@@ -250,13 +275,14 @@ def _text(doc: dict[str, Any], anchors: dict[int, str]) -> str:
     for (lo, hi, kind, region), pieces in zip(blocks, _place(findings, anchors, blocks)):
         tag = {"heading": "h4", "quote": "blockquote"}.get(kind, "p")
         dim = " boiler" if region == "boilerplate" else ""
-        out.append(f'<{tag} class="blk k-{_e(kind)}{dim}">{_inline(text, lo, hi, pieces, findings, anchors, opened)}</{tag}>')
+        inner = _inline(text, lo, hi, pieces, findings, anchors, opened)
+        out.append(f'<{tag} class="blk k-{_e(kind)}{dim}">{inner}</{tag}>')
     return "".join(out)
 
 
 def _inline(text: str, lo: int, hi: int, pieces: list[tuple[int, int, int]], findings: list[dict[str, Any]],
             anchors: dict[int, str], opened: set[int]) -> str:
-    """Escaped ``text[lo:hi]`` with nested marks; a mark that crosses another is closed and reopened as a part."""
+    """Escaped ``text[lo:hi]`` with nested marks; a crossing mark is closed and reopened as a part."""
     starts = sorted(pieces, key=lambda p: (p[0], -p[1], p[2]))
     points = sorted({lo, hi, *(p[0] for p in pieces), *(p[1] for p in pieces)})
     out: list[str] = []
@@ -285,9 +311,10 @@ def _inline(text: str, lo: int, hi: int, pieces: list[tuple[int, int, int]], fin
 
 
 def _open(k: int, findings: list[dict[str, Any]], anchors: dict[int, str], opened: set[int]) -> str:
-    """The opening tag for finding ``k``: the first is ``mark.finding`` (the link target), later ones are parts."""
+    """The opening tag for finding ``k``: the first is ``mark.finding`` (the link target), then parts."""
     f = findings[k]
-    tip = _e(f"{f.get('rule')} {f.get('name')}: {f.get('message')}\nSuggestion: {f.get('suggestion') or '–'}")
+    tip = _e(f"{f.get('rule')} {f.get('name')}: {f.get('message')}\n"
+             f"Suggestion: {f.get('suggestion') or '–'}")
     common = f'data-rule="{_e(f.get("rule"))}" data-cat="{_e(f.get("category"))}" title="{tip}"'
     if k in opened:
         return f'<mark class="finding-part" data-for="{anchors[k]}" {common}>'
@@ -303,12 +330,13 @@ def _findings(findings: list[dict[str, Any]], anchors: dict[int, str]) -> str:
         groups.setdefault(findings[k].get("category") or "other", []).append(k)
     out = [f'<aside class="findings"><h3>Findings in the text ({len(anchors)})</h3>']
     for cat, ks in groups.items():
-        items = "".join(f'<li><a href="#{anchors[k]}">{_where(findings[k])}</a> {_entry(findings[k])}</li>' for k in ks)
+        items = "".join(f'<li><a href="#{anchors[k]}">{_where(findings[k])}</a> {_entry(findings[k])}</li>'
+                        for k in ks)
         out.append(f'<h4><i class="chip" data-cat="{_e(cat)}"></i>{_e(cat)} ({len(ks)})</h4><ol>{items}</ol>')
     page = [f for k, f in enumerate(findings) if k not in anchors]
     if page:
-        items = "".join(f'<li><i class="chip" data-cat="{_e(f.get("category"))}"></i><b>{_e(f.get("rule"))}</b> '
-                        f"{_entry(f)}</li>" for f in page)
+        items = "".join(f'<li><i class="chip" data-cat="{_e(f.get("category"))}"></i>'
+                        f'<b>{_e(f.get("rule"))}</b> {_entry(f)}</li>' for f in page)
         out.append(f"<h3>About the whole page ({len(page)})</h3><ol>{items}</ol>")
     if not findings:
         out.append("<p>No findings.</p>")
