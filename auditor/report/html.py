@@ -123,7 +123,8 @@ def _toc(documents: list[dict[str, Any]]) -> str:
     rows = []
     for i, doc in enumerate(documents, 1):
         grade = doc.get("grade")
-        badge = f'<span class="grade g-{_e(grade)}">{_e(grade)}</span>' if grade else "error"
+        missing = "error" if doc.get("error") else "–"
+        badge = f'<span class="grade g-{_e(grade)}">{_e(grade)}</span>' if grade else missing
         rows.append(f'<tr><td><a href="#d-{i}">{_e(doc.get("source"))}</a></td>'
                     f"<td>{_num(doc.get('score'))}</td><td>{badge}</td>"
                     f"<td>{len(doc.get('findings') or [])} findings</td></tr>")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -28,22 +29,30 @@ def word_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
     return grams
 
 
+@lru_cache(maxsize=200_000)
+def _word_char_ngrams(word: str, low: int, high: int) -> tuple[str, ...]:
+    # Words repeat across sentences and pages, so their n-grams are computed once.
+    padded = f" {word} "
+    length = len(padded)
+    grams: list[str] = []
+    for n in range(low, high + 1):
+        offset = 0
+        grams.append(padded[offset:offset + n])
+        while offset + n < length:
+            offset += 1
+            grams.append(padded[offset:offset + n])
+        if offset == 0:
+            break
+    return tuple(grams)
+
+
 def char_wb_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
     """Character n-grams inside word boundaries, as sklearn's ``analyzer="char_wb"``."""
     text = _WHITESPACE.sub(" ", text.lower())
     low, high = ngram_range
     grams: list[str] = []
     for word in text.split():
-        padded = f" {word} "
-        length = len(padded)
-        for n in range(low, high + 1):
-            offset = 0
-            grams.append(padded[offset:offset + n])
-            while offset + n < length:
-                offset += 1
-                grams.append(padded[offset:offset + n])
-            if offset == 0:
-                break
+        grams.extend(_word_char_ngrams(word, low, high))
     return grams
 
 
@@ -60,21 +69,26 @@ class Vectorizer:
     idf: np.ndarray
     sublinear_tf: bool = True
 
+    def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The non-zero entries (indices, values) of ``text``'s L2-normalized TF-IDF row."""
+        vocabulary = self.vocabulary
+        counts = Counter(g for g in ANALYZERS[self.analyzer](text, self.ngram_range) if g in vocabulary)
+        if not counts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        index = np.fromiter((vocabulary[g] for g in counts), dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        if self.sublinear_tf:
+            tf = np.log(tf) + 1.0
+        values = tf * self.idf[index]
+        norm = np.sqrt(np.dot(values, values))
+        return index, (values / norm if norm else values)
+
     def transform(self, texts: list[str]) -> np.ndarray:
-        """Dense L2-normalized TF-IDF rows for ``texts``."""
-        analyze = ANALYZERS[self.analyzer]
+        """Dense L2-normalized TF-IDF rows for ``texts`` (for inspection; scoring uses ``row``)."""
         out = np.zeros((len(texts), len(self.vocabulary)), dtype=np.float64)
-        for row, text in enumerate(texts):
-            counts = Counter(g for g in analyze(text, self.ngram_range) if g in self.vocabulary)
-            if not counts:
-                continue
-            index = np.fromiter((self.vocabulary[g] for g in counts), dtype=np.int64, count=len(counts))
-            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-            if self.sublinear_tf:
-                tf = np.log(tf) + 1.0
-            values = tf * self.idf[index]
-            norm = np.sqrt(np.dot(values, values))
-            out[row, index] = values / norm if norm else values
+        for i, text in enumerate(texts):
+            index, values = self.row(text)
+            out[i, index] = values
         return out
 
 

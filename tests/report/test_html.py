@@ -59,8 +59,10 @@ def _doc(text: str, fmt: str, source: str = "<string>") -> dict[str, Any]:
 
 
 def _hostile() -> list[dict[str, Any]]:
-    return [_doc((FIXTURES / "hostile.html").read_text(encoding="utf-8"), "html", '<img src=x onerror="alert(1)">.html'),
-            _doc((FIXTURES / "hostile.txt").read_text(encoding="utf-8"), "text", "javascript:alert(1)")]
+    page = (FIXTURES / "hostile.html").read_text(encoding="utf-8")
+    text = (FIXTURES / "hostile.txt").read_text(encoding="utf-8")
+    return [_doc(page, "html", '<img src=x onerror="alert(1)">.html'),
+            _doc(text, "text", "javascript:alert(1)")]
 
 
 def _located(documents: list[dict[str, Any]]) -> int:
@@ -91,7 +93,8 @@ def test_hostile_documents_are_escaped() -> None:
 
 def test_content_security_policy_forbids_scripts() -> None:
     out = render_html(_hostile())
-    csp = [a["content"] for t, a in Page(out).tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+    csp = [a["content"] for t, a in Page(out).tags
+           if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
     assert len(csp) == 1
     assert "default-src 'none'" in csp[0] and "script-src" not in csp[0]
     assert out.lower().count("<style") == 1
@@ -104,7 +107,8 @@ def test_one_finding_mark_per_located_finding(name: str) -> None:
     page = Page(out)
     assert not page.stack
     assert out.count('class="finding"') == _located([doc]) == len(page.with_class("mark", "finding"))
-    assert "".join(page.article_text) == "".join(doc["text"][a:b] for a, b in (blk["span"] for blk in doc["blocks"]))
+    spans = [blk["span"] for blk in doc["blocks"]]
+    assert "".join(page.article_text) == "".join(doc["text"][a:b] for a, b in spans)
 
 
 def test_every_finding_is_linked_from_the_list() -> None:
@@ -127,7 +131,8 @@ def test_marks_carry_rule_message_and_suggestion() -> None:
     by_rule = {(m["data-rule"], m["data-cat"]) for m in marks}
     assert by_rule == {(f["rule"], f["category"]) for f in located}
     for mark in marks:
-        assert mark["tabindex"] == "0" and "Suggestion:" in mark["title"] and mark["data-tip"] == mark["title"]
+        assert mark["tabindex"] == "0" and "Suggestion:" in mark["title"]
+        assert mark["data-tip"] == mark["title"]
     first = next(m for m in marks if m["data-rule"] == located[0]["rule"])
     assert located[0]["message"] in first["title"] and located[0]["suggestion"] in first["title"]
 
@@ -166,8 +171,8 @@ def test_header_chart_checklists_and_deductions() -> None:
 
 def test_error_documents_render_their_error() -> None:
     missing = document_dict(audit_path(str(FIXTURES / "does-not-exist.html")), include_text=True)
-    hostile = {"source": "<b>bad</b>.html", "error": "<script>window.__pwned=1</script>", "score": None, "grade": None,
-               "dimensions": {}, "tone": None, "metadata": {}, "findings": [], "counts": {}}
+    hostile = {"source": "<b>bad</b>.html", "error": "<script>window.__pwned=1</script>", "score": None,
+               "grade": None, "dimensions": {}, "tone": None, "metadata": {}, "findings": [], "counts": {}}
     out = render_html([missing, hostile])
     assert missing["error"] and html.escape(missing["error"]) in out
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in out and "&lt;b&gt;bad&lt;/b&gt;.html" in out
@@ -189,11 +194,12 @@ def test_render_dispatches_html() -> None:
     assert out.startswith("<!DOCTYPE html>") and 'class="finding"' in out
 
 
-def _synthetic(text: str, blocks: list[tuple[int, int]], spans: list[tuple[int, int] | None]) -> dict[str, Any]:
-    findings = [{"rule": f"HC{i:03d}", "name": "x", "category": "hype", "severity": "warning", "message": f"m{i}",
-                 "suggestion": "s", "line": 1, "span": list(s) if s else None} for i, s in enumerate(spans)]
-    return {"source": "s", "score": 50.0, "grade": "C", "dimensions": {}, "tone": None, "metadata": {}, "counts": {},
-            "checklist": {}, "findings": findings, "text": text,
+def _synthetic(text: str, blocks: list[tuple[int, int]], spans: list[Any]) -> dict[str, Any]:
+    findings = [{"rule": f"HC{i:03d}", "name": "x", "category": "hype", "severity": "warning",
+                 "message": f"m{i}", "suggestion": "s", "line": 1, "span": list(s) if s else None}
+                for i, s in enumerate(spans)]
+    return {"source": "s", "score": 50.0, "grade": "C", "dimensions": {}, "tone": None, "metadata": {},
+            "counts": {}, "checklist": {}, "findings": findings, "text": text,
             "blocks": [{"kind": "paragraph", "region": "main", "span": list(b)} for b in blocks]}
 
 
@@ -213,7 +219,8 @@ def test_any_spans_give_balanced_marks_and_keep_the_text(data: st.DataObject) ->
     text = data.draw(st.text(alphabet="ab <&>\"'\n", min_size=0, max_size=40))
     cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), min_size=0, max_size=6)))
     blocks = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)] or [(0, len(text))]
-    pair = st.tuples(st.integers(0, len(text) + 2), st.integers(0, len(text) + 2)).map(lambda p: tuple(sorted(p)))
+    offset = st.integers(0, len(text) + 2)
+    pair = st.tuples(offset, offset).map(lambda p: tuple(sorted(p)))
     spans = data.draw(st.lists(st.one_of(st.none(), pair), max_size=8))
     doc = _synthetic(text, blocks, spans)
     page = Page(render_html([doc]))

@@ -1,6 +1,7 @@
-"""The HTML report in a real headless Chromium: it renders, marks every located finding, runs nothing injected."""
+"""The HTML report in headless Chromium: it renders, marks every located finding, runs nothing injected."""
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,10 +34,12 @@ def browser() -> Iterator[Any]:
 
 
 def _documents() -> list[dict[str, Any]]:
-    hostile = [audit_text((FIXTURES / "hostile.html").read_text(encoding="utf-8"), "html", source="hostile.html"),
-               audit_text((FIXTURES / "hostile.txt").read_text(encoding="utf-8"), "text",
-                          source='<img src=x onerror="window.__pwned=1">')]
-    results = [audit_path(str(EXAMPLES / "clinic-landing.html")), *hostile, audit_path(str(FIXTURES / "missing.html"))]
+    page = (FIXTURES / "hostile.html").read_text(encoding="utf-8")
+    text = (FIXTURES / "hostile.txt").read_text(encoding="utf-8")
+    results = [audit_path(str(EXAMPLES / "clinic-landing.html")),
+               audit_text(page, "html", source="hostile.html"),
+               audit_text(text, "text", source='<img src=x onerror="window.__pwned=1">'),
+               audit_path(str(FIXTURES / "missing.html"))]
     return [document_dict(r, include_text=True) for r in results]
 
 
@@ -97,9 +100,7 @@ def test_findings_link_to_their_highlight_and_show_a_tooltip(browser: Any, tmp_p
 
 
 def test_screenshot(browser: Any, tmp_path: Path) -> None:
-    """A full-page screenshot, kept in the temp dir for a human (or the REPORT_SHOT path) to look at."""
-    import os
-
+    """A full-page screenshot in the temp dir, or at $REPORT_SHOT for a human to look at."""
     page, _ = _open(browser, tmp_path, _documents())
     try:
         page.locator("#f-2").focus()
