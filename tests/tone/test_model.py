@@ -100,3 +100,18 @@ def test_promotional_sentences_score_above_informative_ones() -> None:
     tone = score_document(doc)
     assert tone.sentences[0].promotional > 0.7 > 0.3 > tone.sentences[1].promotional
     assert tone.top(1)[0].text.startswith("Book your free consultation")
+
+
+def test_corpus_is_valid_and_its_datasheet_current() -> None:
+    import subprocess
+    import sys
+
+    check = subprocess.run([sys.executable, str(CORPUS / "check_labels.py")], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout[-2000:]
+    stale = subprocess.run([sys.executable, str(CORPUS / "datasheet.py"), "--check"], capture_output=True, text=True)
+    assert stale.returncode == 0, stale.stdout
+    documents = load_corpus(CORPUS)
+    assert len(documents) >= 200 and sum(len(d.sentences) for d in documents) >= 3000
+    assert len({d.topic for d in documents}) >= 25 and len({d.genre for d in documents}) >= 8
+    for group in {d.group for d in documents}:
+        assert len({d.split for d in documents if d.group == group}) == 1, f"group {group} is split"
