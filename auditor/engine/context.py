@@ -15,11 +15,12 @@ REFERENCE_MARKER = re.compile(
     r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\s*(?:ref(?:erence)?s?\.?\s*)?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*\)"
 )
 PRESS_RELEASE = re.compile(
-    r"(?:^|\n)[A-Z][A-Za-z .,'-]{2,60}, (?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}) ?(?:--|—|–|/)"
-    r"|\b(?:today announced|announced today|for immediate release|/PRNewswire/|/Business Wire/)",
-    re.IGNORECASE,
+    # A dateline: an upper-case place, or "City, State", or "(City)", with an optional date.
+    r"\A\W{0,3}(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][A-Za-z.]{1,12}(?:, [A-Z][A-Za-z.]{1,12})?"
+    r"|\([A-Z][A-Za-z .,]{1,40}\))(?:,? \(?(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\)?)?\s?(?:--|—|–| - )"
+    r"|(?i:\b(?:today announced|announced today|for immediate release|embargoed|newswise|/PRNewswire/|/Business Wire/))",
 )
-PRESS_FOOTER = re.compile(r"\b(?:media contacts?|press contacts?|media inquiries|about [A-Z][\w&. -]{2,60}\n)", re.IGNORECASE)
+PRESS_FOOTER = re.compile(r"(?:^|\n)(?:###\s*(?:\n|$)|(?:media|press) (?:contacts?|inquiries|enquiries)\b|source:? [A-Z])", re.IGNORECASE)
 SEE_SOURCES = re.compile(r"\(see (?:the )?(?:sources|references|notes)(?: below)?\)", re.IGNORECASE)
 NAMED_SOURCE = re.compile(r"\b(?:study|trial|review|meta-analysis|guideline|guidance|survey|report|analysis)\b", re.IGNORECASE)
 AUTHOR_YEAR = re.compile(

@@ -22,6 +22,7 @@ _LINE = re.compile(
     | (?:all\ rights\ reserved|copyright|©).*|privacy\ policy|terms\ (?:of\ (?:use|service)|and\ conditions)
     | cookie\ (?:policy|settings)|we\ use\ cookies.*|accept(?:\ all)?(?:\ cookies)?
     | skip\ to\ (?:main\ )?content|back\ to\ top|menu|home|search|log\ ?in|sign\ in|search\ for:?
+    | advertisement|continue\ reading(?:\ the\ main\ story)?|story\ continues\ below.*|\#\#\#|source:?\ .{0,80}
     | adresa\ ta\ de\ email.*|deine\ e-mail-adresse.*|votre\ adresse\ (?:e-)?mail.*
     | tu\ direcci[oó]n\ de\ correo.*|il\ tuo\ indirizzo\ email.*
     )$""",
@@ -30,7 +31,8 @@ _LINE = re.compile(
 # Lines that open a run of boilerplate (the lines after them are boilerplate too, until a
 # long paragraph of prose shows the article has resumed).
 _OPENER = re.compile(
-    r"^(?:leave\ a\ (?:reply|comment)|post\ a\ comment|comments?|\d+\ comments?"
+    r"^(?:leave\ a\ (?:reply|comment)|post\ a\ comment|comments?|\d+\ comments?|\#\#\#"
+    r"|forward-looking\ statements?|(?:media|press)\ (?:contacts?|inquiries|enquiries)|safe\ harbor\ statement"
     r"|(?:related|popular|recent|latest|more)\ (?:posts|articles|stories)(?:\ from\ this\ blog)?:?"
     r"|you\ (?:may|might)\ also\ (?:like|enjoy):?|read\ next:?)$",
     re.IGNORECASE | re.VERBOSE,
@@ -39,6 +41,10 @@ _NEWSLETTER = re.compile(
     r"\b(?:newsletter|subscribe|sign up for|inbox|exclusive content|personali[sz]ed homepage)\b",
     re.IGNORECASE,
 )
+
+
+# "About Acme Health: Acme is a ..." closes a press release; it is furniture, not content.
+_ABOUT = re.compile(r"^about\ [A-Z][\w&.,' -]{1,60}(?::|$)", re.IGNORECASE | re.VERBOSE)
 
 
 def is_boilerplate_line(text: str) -> bool:
@@ -67,7 +73,7 @@ def mark_runs(texts: list[str], is_heading: list[bool]) -> list[bool]:
     in_run = False
     for text, heading in zip(texts, is_heading):
         words = len(text.split())
-        if opens_boilerplate(text):
+        if opens_boilerplate(text) or (in_run and _ABOUT.match(text)):
             in_run = True
             flags.append(True)
             continue

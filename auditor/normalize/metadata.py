@@ -47,6 +47,13 @@ def find_text_metadata(lines: list[str], limit: int = 40) -> dict[str, str]:
                 found["updated"] = date.group()
             elif "published" not in found and (PUBLISHED.search(text) or byline or len(text) < 60):
                 found["published"] = date.group()
+    if "published" not in found:
+        # A dateline: "WASHINGTON, March 4, 2026 -- ..." in the first lines.
+        for line in lines[:3]:
+            date = DATE.search(line[:120])
+            if date and re.search(r"(?:--|—|–| - )", line[date.end():date.end() + 6]):
+                found["published"] = date.group()
+                break
     for line in lines[limit:]:
         if "updated" not in found and len(line) < 200 and UPDATED.search(line):
             date = DATE.search(line)

@@ -1,6 +1,6 @@
 """Search-engine spam: stuffed keyphrases, repeated headings and sentences, injected keywords.
 
-Thresholds: keyphrase density over 3% is past the range SEO guidance itself recommends
+Thresholds: keyphrase density over 4% is past the range SEO guidance itself recommends
 (Yoast: 0.5-3%); repeated lines and duplicate sentences follow the repetition signals of the
 Gopher quality filter (Rae et al. 2021) and FineWeb, which drop pages whose lines or
 paragraphs repeat.
@@ -46,8 +46,8 @@ def keyword_stuffing(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     tokens = _tokens(ctx.main_text())
     if len(tokens) < int(spec.params.get("min_words", 200)):
         return
-    threshold = float(spec.params.get("density", 0.03))
-    min_count = int(spec.params.get("min_count", 12))
+    threshold = float(spec.params.get("density", 0.04))
+    min_count = int(spec.params.get("min_count", 20))
     best: tuple[float, tuple[str, ...], int] | None = None
     for n in (3, 2):
         for gram, count in _ngrams(tokens, n).most_common(3):

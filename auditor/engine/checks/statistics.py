@@ -12,11 +12,11 @@ from auditor.records import Finding, Span
 
 _NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a third|a quarter|half)"
 STATISTIC = re.compile(
-    r"(?<![\w.])(?:up to |nearly |almost |about |approximately |over |more than |around )?"
-    r"(?:\d{1,3}(?:\.\d+)?\s?(?:[-–]|to)\s?\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)"      # 60-80%
+    r"(?<![\w.,])(?:up to |nearly |almost |about |approximately |over |more than |around )?"
+    r"(?:\d{1,3}(?:\.\d+)?\s?%?\s?(?:[-–]|to)\s?\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)"  # 60-80%, 12%-19%
     r"|\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)"                                           # 70%
-    r"|\b(?:\d{1,3}|" + _NUMBER_WORDS + r") (?:in|out of) (?:\d{1,6}|" + _NUMBER_WORDS + r")\b"  # 1 in 3
-    r"|\b\d+(?:\.\d+)?(?:-fold| times)(?= (?:more|less|higher|lower|greater|as|faster|better|likely))"  # 3 times more
+    r"|\b(?:\d{1,3}|" + _NUMBER_WORDS + r") (?:in|out of) (?:\d{1,3}(?:,\d{3})*|\d{1,6}|" + _NUMBER_WORDS + r")\b"  # 1 in 3
+    r"|\b\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:-fold| times)(?= (?:more|less|higher|lower|greater|as|faster|better|likely))"  # 3 times more
     r"|(?:US\$|USD|\$|€|£)\s?\d[\d,.]*\s?(?:million|billion|trillion|bn|m)\b"          # $132 million
     r"|\b\d[\d,.]*\s?(?:million|billion) (?:people|patients|adults|americans|users|dollars)\b"
     r")",
@@ -36,13 +36,16 @@ _CONCENTRATION = re.compile(
     r"dextrose|concentration|strength|abv|a1c|hba1c)\b",
     re.IGNORECASE,
 )
-_QUESTIONED_FIGURE = re.compile(r"^\s*(?:figure|claim|number|statistic|stat)\b", re.IGNORECASE)
+_QUESTIONED_FIGURE = re.compile(r"^\s*(?:figure|claim|number|statistic|stat|narrowing|blockage|stenosis|of them)\b", re.IGNORECASE)
+_SAID = re.compile(r"\b(?:said|says|told|according to|estimates?|estimated)\b")
 _POPULARITY = re.compile(r"\b(?:loved|trusted|used|chosen|followed|joined) by\s+(?:over |more than )?$", re.IGNORECASE)
-_VAGUE_STUDY = re.compile(r"\b(?:in )?(?:a|an|one|another|some|several|many|these|those|other)\s+(?:\w+\s+){0,3}(?:studies|study|trials?|research)\b", re.IGNORECASE)
+_VAGUE_STUDY = re.compile(r"\b(?:in )?(?:one|another|some|several|many|these|those|other)\s+(?:\w+\s+){0,3}(?:studies|study|trials?|research)\b", re.IGNORECASE)
 _SPECIFIC_STUDY = re.compile(
     r"\b(?:the|this|our) (?:study|trial|analysis|researchers|investigators|participants|volunteers|review|"
-    r"(?:\w+[- ]){0,2}group|(?:\w+ ){0,2}arm)\b", re.IGNORECASE)
-_IDENTIFIES_STUDY = re.compile(r"\bpublished (?:in|online|today)\b|\bjournal\b|\bthe [A-Z][A-Za-z0-9-]+ (?:trial|study)\b")
+    r"(?:\w+[- ]){0,2}group|(?:\w+ ){0,2}arm)\b|\b(?:researchers|investigators|they|scientists) (?:also )?(?:found|reported|saw)\b"
+    r"|\ba new(?:ly reported)? study\b", re.IGNORECASE)
+_IDENTIFIES_STUDY = re.compile(r"\bpublished (?:in|online|today)\b|\bjournal\b|\bthe [A-Z][A-Za-z0-9-]+ (?:trial|study)\b"
+                               r"|\bpresented (?:at|to)\b|\bcalled [A-Z]|\b[A-Z]{3,}-?\d*\b (?:trial|study)")
 
 
 def find_statistics(text: str) -> Iterator[re.Match[str]]:
@@ -87,9 +90,52 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 specific = _SPECIFIC_STUDY.search(sentence.text) or _SPECIFIC_STUDY.search(block.text)
                 if identifies and specific and not _VAGUE_STUDY.search(sentence.text):
                     continue
+                following = ctx.sentence_at(sentence.span.end + 1)
+                nearby = sentence.text + (" " + following.text if following and following.block == sentence.block else "")
+                if _SAID.search(nearby):
+                    continue  # attributed to a named speaker or body
             span = Span(start, block.span.start + match.end())
             yield ctx.finding(spec, span, match.group().strip(), sentence.text if sentence else block.text)
             count += 1
             break  # one finding per paragraph: the fix (cite it) is the same
         if count >= int(spec.params.get("max_per_document", 20)):
             return
+
+
+_CAUSAL = re.compile(
+    r"\b(?:prevents?|causes?|cures?|reverses?|protects? against|reduces? the risk of|lowers? the risk of|"
+    r"cuts? the risk of|boosts?|stops?|fights?|kills?|slows?|halts?|wards? off|extends? life)\b",
+    re.IGNORECASE,
+)
+_WEAK_EVIDENCE = re.compile(
+    r"\b(?:in mice|in rats|mouse study|mice (?:that|who|given|fed)|rats (?:that|given|fed)|animal (?:study|studies|model)|"
+    r"in (?:the )?(?:lab|laboratory|petri dish|test tubes?|cell cultures?)|observational (?:study|data|research)|"
+    r"(?:was|were|is|are) (?:associated|linked|correlated) with)\b",
+    re.IGNORECASE,
+)
+_QUALIFIED = re.compile(
+    r"\b(?:mice|mouse|rats?|animals?|cells?|lab|laboratory|observational|associated|linked|correlat\w*|"
+    r"in the study|researchers (?:found|say)|people who)\b",
+    re.IGNORECASE,
+)
+
+
+@register("causal_overreach")
+def causal_overreach(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """A cause-and-effect claim stated plainly when the page's own evidence is animal, cell or
+    observational: the headline says "coffee prevents Alzheimer's", the study found an association."""
+    if not _WEAK_EVIDENCE.search(ctx.main_text()):
+        return
+    from auditor.engine.guards import is_hedged, is_negated
+
+    for sentence in ctx.doc.sentences:
+        block = ctx.doc.blocks[sentence.block]
+        if not ctx.in_scope(spec, block) or _QUALIFIED.search(sentence.text) or ctx.is_cited(sentence.block, sentence):
+            continue
+        match = _CAUSAL.search(sentence.text)
+        if match is None:
+            continue
+        if is_hedged(sentence.text, match.start(), match.end()) or is_negated(sentence.text, match.start(), match.end()):
+            continue
+        start = sentence.span.start + match.start()
+        yield ctx.finding(spec, Span(start, start + len(match.group())), match.group(), sentence.text)

@@ -11,7 +11,8 @@ from auditor.engine.spec import RuleSpec
 from auditor.errors import RuleDefinitionError
 from auditor.records import Finding
 
-PARAMS = frozenset({"metadata", "patterns", "link_kinds", "references", "when", "min_words", "region"})
+PARAMS = frozenset({"metadata", "patterns", "link_kinds", "references", "when", "min_words", "region",
+                    "ignore_in_press_release"})
 CONDITIONS = ("always", "commercial", "claims")
 COMMERCIAL = ("cta", "testimonial")
 CLAIMS = ("absolute", "hype", "causal", "stat", "attribution", "risk-minimizing")
@@ -35,12 +36,15 @@ class RequiredRule:
         self.references = bool(params.get("references", False))
         self.min_words = int(params.get("min_words", 0))
         self.region = params.get("region", "main")
+        self.skip_press_release = bool(params.get("ignore_in_press_release", False))
         if not (self.metadata or self.link_kinds or self.patterns or self.references):
             raise RuleDefinitionError(f"{spec.path}:{spec.line}: {spec.id}.params: name at least one of "
                                       "metadata, patterns, link_kinds or references")
         self.spec = spec
 
     def _applies(self, ctx: DocContext) -> bool:
+        if self.skip_press_release and ctx.is_press_release:
+            return False
         if self.when == "commercial":
             return ctx.has_category(*COMMERCIAL)
         if self.when == "claims":
