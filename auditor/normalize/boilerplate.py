@@ -22,7 +22,9 @@ _LINE = re.compile(
     | (?:all\ rights\ reserved|copyright|©).*|privacy\ policy|terms\ (?:of\ (?:use|service)|and\ conditions)
     | cookie\ (?:policy|settings)|we\ use\ cookies.*|accept(?:\ all)?(?:\ cookies)?
     | skip\ to\ (?:main\ )?content|back\ to\ top|menu|home|search|log\ ?in|sign\ in|search\ for:?
-    | advertisement|continue\ reading(?:\ the\ main\ story)?|story\ continues\ below.*|\#\#\#|source:?\ .{0,80}
+    | advertisement(?:\ continue\ reading.*)?|continue\ reading(?:\ the\ main\ story)?|story\ continues\ below.*
+    | \#\#\#|source:?\ .{0,80}|(?:photo|image|video)\ (?:credit|courtesy).*|courtesy\ of\ .{0,80}|credit:\ .{0,80}
+    | use\ the\ "?report\ abuse"?\ button.*|comments?\ (?:are|is)\ (?:moderated|closed).*
     | adresa\ ta\ de\ email.*|deine\ e-mail-adresse.*|votre\ adresse\ (?:e-)?mail.*
     | tu\ direcci[oó]n\ de\ correo.*|il\ tuo\ indirizzo\ email.*
     )$""",
@@ -44,7 +46,8 @@ _NEWSLETTER = re.compile(
 
 
 # "About Acme Health: Acme is a ..." closes a press release; it is furniture, not content.
-_ABOUT = re.compile(r"^about\ [A-Z][\w&.,' -]{1,60}(?::|$)", re.IGNORECASE | re.VERBOSE)
+_ABOUT = re.compile(r"^About [A-Z][\w&.,' -]{1,60}:?$")
+_ABOUT_PARAGRAPH = re.compile(r"^About (?:the )?[A-Z][\w&.' -]{2,60}(?::| [-–—] )")
 
 
 def is_boilerplate_line(text: str) -> bool:
@@ -73,7 +76,7 @@ def mark_runs(texts: list[str], is_heading: list[bool]) -> list[bool]:
     in_run = False
     for text, heading in zip(texts, is_heading):
         words = len(text.split())
-        if opens_boilerplate(text) or (in_run and _ABOUT.match(text)):
+        if opens_boilerplate(text) or _ABOUT.match(text) or _ABOUT_PARAGRAPH.match(text):
             in_run = True
             flags.append(True)
             continue

@@ -68,7 +68,7 @@ def _line_key(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-_UI_LINE = re.compile(r"^(?:reply|posted by|comment|share|quote|report|edit)\b|[·|]|\breply$", re.IGNORECASE)
+_UI_LINE = re.compile(r"^(?:reply|posted by|comment|share|quote|report|edit|advertisement|continue reading|courtesy of|photo|credit)\b|[·|]|\breply$", re.IGNORECASE)
 
 
 def _keywords(text: str) -> set[str]:
@@ -110,7 +110,7 @@ def duplicate_sentence(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         if not ctx.in_scope(spec, block) or block.kind == "heading":
             continue
         key = _line_key(sentence.text)
-        if len(key.split()) < min_words:
+        if len(key.split()) < min_words or key.startswith(("for further information", "for more information")):
             continue
         if key in seen:
             yield ctx.finding(spec, sentence.span, sentence.text, sentence.text)
@@ -122,6 +122,7 @@ SUBSTANCES = frozenset(
     "marijuana cbd thc nicotine xanax benzodiazepine benzodiazepines psilocybin mdma lsd kratom "
     "detox rehab".split()
 )
+COMMON_SHORT = frozenset("day new old low big top age use gut oil tea pap fat arm leg eye ear hip dry wet hot raw".split())
 _COMPOUND_TAILS = frozenset({"detox", "rehab", "withdrawal", "addiction", "abuse", "use", "treatment"})
 
 
@@ -154,7 +155,9 @@ def _content_run(words: list[re.Match[str]], run_length: int) -> tuple[int, int]
         if (token.isalpha() and token.islower() and token not in STOPWORDS and len(token) > 1
                 and not token.endswith(("s", "ed", "ing", "ly"))):
             run.append(word)
-            if len(run) >= run_length and any(w.group() in SUBSTANCES for w in run):
+            # A pasted keyword pile carries a substance keyword and a stray search token ("bac").
+            if (len(run) >= run_length and any(w.group() in SUBSTANCES for w in run)
+                    and any(len(w.group()) <= 3 and w.group() not in COMMON_SHORT for w in run)):
                 return run[0].start(), run[-1].end()
         else:
             run = []
