@@ -18,9 +18,14 @@ def test_selling_seeds_score_as_promotional(prefix: str) -> None:
     tone = audit_path(str(SHARED / "seeds" / seed.name)).tone
     assert tone.is_promotional, f"{seed.name}: tone {tone.promotional} below threshold {tone.threshold}"
     ranked = sorted(tone.sentences, key=lambda s: -s.promotional)
-    top = ranked[: max(10, len(ranked) // 3)]  # the most promotional third of the page
+    rank = {id(s): i for i, s in enumerate(ranked)}
     cta = [e for item in seed.must for e in item.excerpts if "cta" in item.categories and len(e.split()) >= 3]
+    ranks = []
     for excerpt in cta:
         holders = [s for s in tone.sentences if excerpt.split(",")[0][:40] in s.text]
         if holders:
-            assert any(h in top for h in holders), f"{excerpt!r} is not among the most promotional sentences"
+            ranks.append(min(rank[id(h)] for h in holders) / len(ranked))
+    assert ranks, "no call-to-action sentence was scored"
+    # Every call to action is in the most promotional 40% of the page, and most are in the top tenth.
+    assert max(ranks) <= 0.40, ranks
+    assert sorted(ranks)[len(ranks) // 2] <= 0.10, ranks
