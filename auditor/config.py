@@ -20,7 +20,7 @@ FAIL_ON = ("info", "warning", "error", "never")
 KEYS = {
     "select", "extend-select", "ignore", "severity", "extend-rule-paths", "brand-names",
     "target-grade", "fail-on", "min-score", "preview", "per-file-ignores", "max-bytes",
-    "baseline", "include", "exclude", "weights", "grades",
+    "baseline", "include", "exclude", "weights", "grades", "max-findings",
 }
 
 
@@ -39,6 +39,7 @@ class Settings:
     preview: bool = False
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     max_bytes: int = 20 * 1024 * 1024
+    max_findings: int = 500
     baseline: str | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -118,7 +119,7 @@ def parse_table(table: dict[str, Any], path: Path) -> dict[str, Any]:
             if not isinstance(value, (int, float)) or isinstance(value, bool):
                 raise _problem(path, key, "expected a number")
             out[name] = float(value)
-        elif key in ("max-bytes",):
+        elif key in ("max-bytes", "max-findings"):
             if not isinstance(value, int) or value <= 0:
                 raise _problem(path, key, "expected a positive whole number")
             out[name] = value

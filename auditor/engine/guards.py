@@ -44,9 +44,12 @@ _ATTRIBUTED = re.compile(
 )
 
 
+WINDOW = 300  # characters of context a guard looks at; keeps every guard linear in the text
+
+
 def clause_before(sentence: str, start: int, max_words: int = 7) -> str:
     """The words of the clause that precede position ``start``, at most ``max_words``."""
-    before = sentence[:start]
+    before = sentence[max(0, start - WINDOW):start]
     cut = 0
     for match in _CLAUSE.finditer(before):
         cut = match.end()
@@ -74,15 +77,18 @@ def is_hedged(sentence: str, start: int = 0, end: int | None = None) -> bool:
     nausea" stays a claim.
     """
     end = len(sentence) if end is None else end
-    after = re.split(r"[,;:()\u2014]|\b(?:but|however|although|though|whereas|while|as)\b", sentence[end:], maxsplit=1)[0]
-    return bool(_HEDGES.search(sentence[:start]) or _HEDGES.search(sentence[start:end]) or _HEDGES.search(after))
+    after = re.split(r"[,;:()\u2014]|\b(?:but|however|although|though|whereas|while|as)\b", sentence[end:end + WINDOW], maxsplit=1)[0]
+    before = sentence[max(0, start - WINDOW):start]
+    return bool(_HEDGES.search(before) or _HEDGES.search(sentence[start:end]) or _HEDGES.search(after))
 
 
 def is_debunked(sentence: str, start: int, end: int) -> bool:
     """True when the match is a claim the sentence quotes or reports in order to question it."""
-    for match in _QUOTES.finditer(sentence):
-        if match.start() <= start and end <= match.end():
-            outside = sentence[:match.start()] + " " + sentence[match.end():]
+    lo, hi = max(0, start - WINDOW), min(len(sentence), end + WINDOW)
+    window = sentence[lo:hi]
+    for match in _QUOTES.finditer(window):
+        if lo + match.start() <= start and end <= lo + match.end():
+            outside = window[:match.start()] + " " + window[match.end():]
             if _CRITIQUE.search(outside):
                 return True
     # Scare quotes around the very words: "miracle" masks.
@@ -96,4 +102,4 @@ def is_debunked(sentence: str, start: int, end: int) -> bool:
 
 def is_attributed(sentence: str, start: int) -> bool:
     """True when what precedes ``start`` reports a study's finding ("a trial found that...")."""
-    return bool(_ATTRIBUTED.search(sentence[:start]))
+    return bool(_ATTRIBUTED.search(sentence[max(0, start - WINDOW):start]))

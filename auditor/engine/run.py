@@ -63,8 +63,28 @@ def run(pack: RulePack, doc: Document, settings: Settings | None = None) -> list
                 findings.extend(doc_rule.run(ctx))
             except Exception as exc:  # noqa: BLE001
                 findings.append(_crashed(pack, ctx, doc_rule.spec.id, exc))
-    findings = _relevel(findings, settings, pack)
+    findings = _relevel(_cap(findings, pack, ctx, settings.max_findings), settings, pack)
     return _suppress(findings, doc, pack, ctx, enabled)
+
+
+PER_RULE_CAP = 100
+
+
+def _cap(findings: list[Finding], pack: RulePack, ctx: DocContext, limit: int) -> list[Finding]:
+    """At most PER_RULE_CAP findings per rule and ``limit`` in all; say so when anything was cut."""
+    per_rule: dict[str, int] = {}
+    kept = []
+    for finding in findings:
+        per_rule[finding.rule] = per_rule.get(finding.rule, 0) + 1
+        if per_rule[finding.rule] <= PER_RULE_CAP:
+            kept.append(finding)
+    dropped = len(findings) - len(kept)
+    if len(kept) > limit:
+        dropped += len(kept) - limit
+        kept = kept[:limit]
+    if dropped:
+        kept.append(ctx.finding(pack.specs["HC905"], None, f"{dropped:,}", excerpt=""))
+    return kept
 
 
 def _relevel(findings: list[Finding], settings: Settings, pack: RulePack) -> list[Finding]:

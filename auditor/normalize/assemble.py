@@ -50,13 +50,31 @@ def _sections(raw: list[RawBlock]) -> list[str]:
     return sections
 
 
-def _sentences(block: Block, index: int) -> list[Sentence]:
-    if block.kind in _SINGLE_SENTENCE_KINDS:
-        return [Sentence(block.text, block.span, index)]
+MAX_SENTENCE_CHARS = 2_000
+
+
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run-on "sentence" longer than MAX_SENTENCE_CHARS, cut at spaces into bounded pieces."""
     out = []
-    for start, end in split_sentences(block.text):
-        span = Span(block.span.start + start, block.span.start + end)
-        out.append(Sentence(block.text[start:end], span, index))
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        out.append((start, cut))
+        start = cut
+        while start < end and text[start] == " ":
+            start += 1
+    if end > start:
+        out.append((start, end))
+    return out
+
+
+def _sentences(block: Block, index: int) -> list[Sentence]:
+    spans = [(0, len(block.text))] if block.kind in _SINGLE_SENTENCE_KINDS else split_sentences(block.text)
+    out = []
+    for raw_start, raw_end in spans:
+        for start, end in _chunks(block.text, raw_start, raw_end):
+            span = Span(block.span.start + start, block.span.start + end)
+            out.append(Sentence(block.text[start:end], span, index))
     return out
 
 

@@ -148,19 +148,23 @@ def injected_keyword(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
 
 
 def _content_run(words: list[re.Match[str]], run_length: int) -> tuple[int, int] | None:
-    run: list[re.Match[str]] = []
+    first: re.Match[str] | None = None
+    length = 0
+    substance = stray = False
     for word in words:
         token = word.group()
         # Verbs and adjectives ("restores", "thinning", "quickly") mean a real clause, not a keyword pile.
         if (token.isalpha() and token.islower() and token not in STOPWORDS and len(token) > 1
                 and not token.endswith(("s", "ed", "ing", "ly"))):
-            run.append(word)
+            first = first or word
+            length += 1
+            substance = substance or token in SUBSTANCES
+            stray = stray or (len(token) <= 3 and token not in COMMON_SHORT)
             # A pasted keyword pile carries a substance keyword and a stray search token ("bac").
-            if (len(run) >= run_length and any(w.group() in SUBSTANCES for w in run)
-                    and any(len(w.group()) <= 3 and w.group() not in COMMON_SHORT for w in run)):
-                return run[0].start(), run[-1].end()
+            if length >= run_length and substance and stray:
+                return first.start(), word.end()
         else:
-            run = []
+            first, length, substance, stray = None, 0, False, False
     return None
 
 
