@@ -126,6 +126,17 @@ class Store:
 
     def write(self, outcome: Outcome) -> bool:
         """Record one finished document and commit; True when it replaced an older record of its key."""
+        try:
+            replaced = self._insert(outcome)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")  # never leave half a document behind
+            raise
+        finally:
+            self.conn.execute("BEGIN")
+        return replaced
+
+    def _insert(self, outcome: Outcome) -> bool:
         c = self.conn
         replaced = c.execute("DELETE FROM documents WHERE key = ?", (outcome.key,)).rowcount > 0
         seq = c.execute(
@@ -137,8 +148,6 @@ class Store:
         c.executemany("INSERT INTO categories VALUES (?, ?, ?)", [(seq, k, v) for k, v in outcome.counts])
         c.executemany("INSERT INTO dimensions VALUES (?, ?, ?)", [(seq, k, v) for k, v in outcome.dimensions])
         c.executemany("INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [(seq, *f) for f in outcome.findings])
-        c.execute("COMMIT")
-        c.execute("BEGIN")
         return replaced
 
     def lines(self) -> Iterator[str]:
@@ -148,9 +157,9 @@ class Store:
             yield zlib.decompress(blob).decode("utf-8")
 
     def close(self) -> None:
-        """Commit what is pending and close."""
+        """Close; what is pending is only bookkeeping for documents not finished, and is dropped."""
         if self.conn.in_transaction:
-            self.conn.execute("COMMIT")
+            self.conn.execute("ROLLBACK")
         self.conn.close()
 
 

@@ -105,3 +105,9 @@ def test_cli_reports_bad_rules_in_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(page)])
     assert result.exit_code == 2
     assert len(result.output.strip().splitlines()) == 1 and "ACME101.severity" in result.output
+
+
+def test_a_phrase_that_matches_everything_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD_RULE.replace("phrases: [wonderpill]", "phrases: [the]"))
+    with pytest.raises(RuleDefinitionError, match="would match almost every document"):
+        load_pack.__wrapped__((str(path),))

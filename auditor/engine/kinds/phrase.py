@@ -16,6 +16,7 @@ from auditor.errors import RuleDefinitionError
 from auditor.records import Finding
 
 PARAMS = GUARD_KEYS | {"phrases", "inflect"}
+_TOO_COMMON = frozenset("the a an and or of to in is it that this for on with as are be by at from was not".split())
 
 
 def inflections(phrase: str) -> set[str]:
@@ -53,6 +54,9 @@ class PhraseMatcher:
                 phrase = " ".join(phrase.lower().split())
                 if len(phrase) < 2:
                     raise RuleDefinitionError(f"{spec.path}:{spec.line}: {spec.id}.params.phrases: phrase {phrase!r} is too short")
+                if phrase in _TOO_COMMON:
+                    raise RuleDefinitionError(f"{spec.path}:{spec.line}: {spec.id}.params.phrases: phrase {phrase!r} "
+                                              "would match almost every document")
                 forms = inflections(phrase) if spec.params.get("inflect", True) else {phrase}
                 for form in forms:
                     table[form].append((spec.id, phrase))
