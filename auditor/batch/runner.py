@@ -8,12 +8,16 @@ the JSONL, in input order. A killed run therefore loses nothing that was committ
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from auditor.batch.engines import Engine, make_engine
@@ -94,8 +98,9 @@ def run_batch(config: BatchConfig) -> BatchStats:
     engine: Engine | None = None
     progress = Progress(lambda: total_size(config.inputs, sources), config.progress)
     try:
-        engine = make_engine(config.engine, config.settings, config.timeout, config.workers, config.scheduler)
-        _drive(iter_items(config.inputs, sources), engine, store, writer, config, stats, progress)
+        with StopRequest() as stop:
+            engine = make_engine(config.engine, config.settings, config.timeout, config.workers, config.scheduler)
+            _drive(iter_items(config.inputs, sources), engine, store, writer, config, stats, progress, stop)
     except KeyboardInterrupt:
         stats.interrupted = True
     finally:
@@ -116,28 +121,60 @@ def _outputs(config: BatchConfig) -> tuple[str, ...]:
     return tuple(names + [str(config.db) + suffix for suffix in ("-wal", "-shm", "-journal")])
 
 
+class StopRequest:
+    """Ctrl-C (or SIGTERM) asks the run to stop at the next document boundary; a second one forces it."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous: dict[int, Any] = {}
+
+    def __enter__(self) -> StopRequest:
+        if threading.current_thread() is threading.main_thread():
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                self._previous[signum] = signal.signal(signum, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def check(self) -> None:
+        """Raise KeyboardInterrupt when a stop was asked for."""
+        if self.requested:
+            raise KeyboardInterrupt
+
+
 def _drive(items: Iterable[Item], engine: Engine, store: Store, writer: JsonlWriter, config: BatchConfig,
-           stats: BatchStats, progress: Progress) -> None:
+           stats: BatchStats, progress: Progress, stop: StopRequest) -> None:
     window = max(2 * max(config.workers, 1) + 2, 4)
     pending: deque[tuple[list[Item], Any]] = deque()
     try:
-        for chunk in _chunks(_admitted(items, store, config.resume, stats, progress), config.chunk_size):
+        for chunk in _chunks(_admitted(items, store, config.resume, stats, progress, stop), config.chunk_size):
             pending.append((chunk, engine.submit(chunk)))
             while len(pending) >= window:
-                _record(_collect(*pending.popleft(), engine), store, writer, stats, progress)
+                _record(_collect(*pending.popleft(), engine, stop), store, writer, stats, progress)
         while pending:
-            _record(_collect(*pending.popleft(), engine), store, writer, stats, progress)
+            _record(_collect(*pending.popleft(), engine, stop), store, writer, stats, progress)
     except KeyboardInterrupt:
         while pending and pending[0][1].done():  # keep what had already finished
-            chunk, future = pending.popleft()
-            _record(_collect(chunk, future, engine), store, writer, stats, progress)
+            try:
+                outcomes = list(pending.popleft()[1].result())
+            except BaseException:  # noqa: BLE001 - stopping: a failed chunk is simply redone on resume
+                break
+            _record(outcomes, store, writer, stats, progress)
         raise
 
 
-def _admitted(items: Iterable[Item], store: Store, resume: bool, stats: BatchStats,
-              progress: Progress) -> Iterator[Item]:
+def _admitted(items: Iterable[Item], store: Store, resume: bool, stats: BatchStats, progress: Progress,
+              stop: StopRequest) -> Iterator[Item]:
     """Items to send to the engine: inputs named twice, and (resume) documents already recorded, drop out."""
     for item in items:
+        stop.check()
         progress.read(item.size)
         if not store.first_sight(item.key):
             stats.repeated += 1
@@ -169,7 +206,15 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _collect(chunk: list[Item], future: Any, engine: Engine) -> list[Outcome]:
+def _collect(chunk: list[Item], future: Any, engine: Engine, stop: StopRequest | None) -> list[Outcome]:
+    while stop is not None and not future.done():  # wake up now and then to notice Ctrl-C
+        stop.check()
+        try:
+            future.result(timeout=0.2)
+        except (TimeoutError, FutureTimeout):
+            continue
+        except BaseException:  # noqa: BLE001, S112 - the call below raises it again
+            break
     try:
         return list(future.result())
     except (AuditorError, KeyboardInterrupt):
