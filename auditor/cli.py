@@ -61,3 +61,4 @@ def normalize(path: str, max_bytes: int, fmt: str | None, with_text: bool) -> No
 
 
 from auditor import cli_commands as _commands  # noqa: E402,F401  (registers the other commands)
+from auditor import cli_batch as _batch  # noqa: E402,F401
