@@ -7,7 +7,10 @@ document gets the same record whichever engine ran it.
 from __future__ import annotations
 
 import json
+import os
 import signal
+import threading
+import time
 import zlib
 from dataclasses import dataclass
 from typing import Any
@@ -46,9 +49,23 @@ class Outcome:
 
 
 def init_worker(settings: Settings) -> None:
-    """Pool initializer: leave Ctrl-C to the parent, and load the rules and model once."""
+    """Pool initializer: leave Ctrl-C to the parent, exit with it, and load the rules and model once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's stop handler, inherited by fork
+    _exit_with_parent()
     warm_up(settings)
+
+
+def _exit_with_parent() -> None:
+    """Exit when the parent process dies (even by SIGKILL), instead of waiting for work forever."""
+    parent = os.getppid()
+
+    def _watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=_watch, name="auditor-parent-watch", daemon=True).start()
 
 
 def warm_up(settings: Settings) -> None:

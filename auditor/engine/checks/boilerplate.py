@@ -7,9 +7,15 @@ from collections.abc import Iterator
 from auditor.engine.context import DocContext
 from auditor.engine.kinds.python import register
 from auditor.engine.spec import RuleSpec
-from auditor.normalize.boilerplate import opens_boilerplate
 from auditor.normalize.language import detect_language, stopword_shares
 from auditor.records import Block, Finding, Span
+
+
+_LIST_OPENER = re.compile(
+    r"^(?:(?:related|popular|recent|latest|more|trending|recommended) (?:posts|articles|stories|reads|coverage)"
+    r"(?: from this blog)?|you (?:may|might) also (?:like|enjoy)|read (?:next|more)|see also)\s*:?$",
+    re.IGNORECASE,
+)
 
 
 @register("related_posts")
@@ -36,9 +42,8 @@ def _in_list(blocks: tuple[Block, ...], index: int, spec: RuleSpec, ctx: DocCont
     block = blocks[index]
     if block.region != "boilerplate" or not ctx.in_scope(spec, block):
         return False
-    lowered = block.text.lower()
-    if opens_boilerplate(block.text):
-        return "comment" not in lowered and "reply" not in lowered
+    if _LIST_OPENER.match(block.text.strip()):
+        return True
     headline = (block.kind in ("heading", "list_item") and len(block.text.split()) >= 3
                 and block.text[-1:] not in ".:*|" and not re.search(r"\d{4}|[|@]", block.text))
     if not headline:

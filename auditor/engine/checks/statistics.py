@@ -103,8 +103,8 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
 
 
 _CAUSAL = re.compile(
-    r"\b(?:prevents?|causes?|cures?|reverses?|protects? against|reduces? the risk of|lowers? the risk of|"
-    r"cuts? the risk of|boosts?|stops?|fights?|kills?|slows?|halts?|wards? off|extends? life)\b",
+    r"\b(?:prevents|cures|reverses|protects against|reduces the risk of|lowers the risk of|cuts the risk of|"
+    r"boosts|stops|halts|wards off|extends life|slashes|prevent|reverse|protect against|ward off)\b",
     re.IGNORECASE,
 )
 _WEAK_EVIDENCE = re.compile(
@@ -128,13 +128,18 @@ def causal_overreach(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         return
     from auditor.engine.guards import is_hedged, is_negated
 
-    for sentence in ctx.doc.sentences:
+    # Overreach lives in the headline, the headings and the lede: where readers take the message.
+    main = [s for s in ctx.doc.sentences if ctx.doc.blocks[s.block].region == "main"]
+    lede = {id(s) for s in main[:3]}
+    for sentence in main:
         block = ctx.doc.blocks[sentence.block]
+        if block.kind != "heading" and id(sentence) not in lede:
+            continue
         if not ctx.in_scope(spec, block) or _QUALIFIED.search(sentence.text) or ctx.is_cited(sentence.block, sentence):
             continue
         match = _CAUSAL.search(sentence.text)
-        if match is None:
-            continue
+        if match is None or re.search(r"\b(?:the|to|may|might|could|can)\s+$", sentence.text[max(0, match.start() - 8):match.start()]):
+            continue  # "the reverse", "try to prevent", "could prevent": not a stated effect
         if is_hedged(sentence.text, match.start(), match.end()) or is_negated(sentence.text, match.start(), match.end()):
             continue
         start = sentence.span.start + match.start()
