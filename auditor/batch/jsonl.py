@@ -58,7 +58,8 @@ def parse_line(line: bytes, key: str, where: str, fields: JsonlFields) -> Item:
     try:
         record = json.loads(line)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8"
+        reason = (f"{exc.msg.removesuffix(' at')}, column {exc.colno}" if isinstance(exc, json.JSONDecodeError)
+                  else "not UTF-8")
         return failed(key, where, f"line is not valid JSON ({reason})", len(line))
     if not isinstance(record, dict):
         return failed(key, where, f"line is a JSON {type(record).__name__}, not an object", len(line))

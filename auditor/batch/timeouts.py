@@ -9,11 +9,13 @@ never returns (one enormous regular expression match, say) is only stopped when 
 from __future__ import annotations
 
 import ctypes
+import gc
 import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
+from typing import Any
 
 
 class DocumentTimeout(BaseException):
@@ -56,26 +58,70 @@ def _watchdog(seconds: float) -> Iterator[None]:
     target = threading.get_ident()
     lock = threading.Lock()
     state = {"armed": True, "fired": False}
+    done = threading.Event()
 
     def _expire() -> None:
-        with lock:
-            if state["armed"]:
+        if done.wait(seconds):
+            return
+        while not done.is_set():  # again and again: an exception raised inside a callback is ignored
+            with lock:
+                if not state["armed"]:
+                    return
                 state["fired"] = True
                 _async_raise(target, DocumentTimeout)
+            done.wait(0.05)
 
-    timer = threading.Timer(seconds, _expire)
-    timer.daemon = True
-    timer.start()
+    _pause_gc_callbacks()
+    watcher = threading.Thread(target=_expire, name="auditor-time-limit", daemon=True)
+    watcher.start()
     try:
         yield
     finally:
-        with lock:
-            state["armed"] = False
-            fired = state["fired"]
-        timer.cancel()
+        fired = _disarm(target, lock, state, done)
+        _resume_gc_callbacks()
         if fired:
-            _async_raise(target, None)  # drop the exception if it is still pending
             raise DocumentTimeout
+
+
+def _disarm(target: int, lock: threading.Lock, state: dict[str, bool], done: threading.Event) -> bool:
+    """Stop the watchdog and drop a pending exception; an exception arriving meanwhile is absorbed."""
+    while True:
+        try:
+            with lock:
+                state["armed"] = False
+            done.set()
+            break
+        except DocumentTimeout:
+            continue
+    try:
+        _async_raise(target, None)
+    except DocumentTimeout:
+        pass
+    return state["fired"]
+
+
+_gc_lock = threading.Lock()
+_gc_saved: list[Any] = []
+_gc_users = 0
+
+
+def _pause_gc_callbacks() -> None:
+    """Detach gc callbacks (Dask's GC diagnostics) while a limit is armed: an exception landing in one breaks it."""
+    global _gc_users
+    with _gc_lock:
+        if _gc_users == 0:
+            _gc_saved[:] = gc.callbacks
+            gc.callbacks.clear()
+        _gc_users += 1
+
+
+def _resume_gc_callbacks() -> None:
+    global _gc_users
+    with _gc_lock:
+        _gc_users -= 1
+        if _gc_users == 0:
+            gc.callbacks.extend(cb for cb in _gc_saved if cb not in gc.callbacks)
+            _gc_saved.clear()
 
 
 def _async_raise(thread_id: int, exc: type[BaseException] | None) -> None:

@@ -1,0 +1,62 @@
+"""Re-check an editor's review of findings on real press releases and news stories.
+
+Usage: python benchmarks/hnr_review.py
+
+docs/hnr-review/ holds 186 findings an editor reviewed (document id, rule, line) and the
+verdicts (D: an editor would defend it, R: reject it), made on rule pack 2026.11.0 as first
+written. This script audits the same documents with the current rules and counts which
+reviewed findings still fire, so a rule change is measured against the same judgments:
+precision among the surviving reviewed findings, and how many defended findings were lost.
+Needs ../shared/datasets/healthnewsreview-dev (skipped when absent).
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from auditor.pipeline import audit_text
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "datasets" / "healthnewsreview-dev"
+
+
+def main() -> int:
+    if not DATA.exists():
+        print(f"skipped: {DATA} not found")
+        return 0
+    keys = list(csv.DictReader((ROOT / "docs" / "hnr-review" / "sample-keys.tsv").open(), delimiter="\t"))
+    verdicts = {row["n"]: row["verdict"] for row in csv.DictReader((ROOT / "docs" / "hnr-review" / "judgments.tsv").open(), delimiter="\t")}
+    texts = {}
+    for name in ("releases", "stories"):
+        with gzip.open(DATA / f"{name}.jsonl.gz", "rt", encoding="utf-8") as handle:
+            for line in handle:
+                row = json.loads(line)
+                texts[row["id"]] = row["text"]
+    findings: dict[str, list] = {}
+    kept: Counter[str] = Counter()
+    by_category: dict[str, Counter[str]] = defaultdict(Counter)
+    for key in keys:
+        doc = key["document"]
+        if doc not in findings:
+            findings[doc] = list(audit_text(texts[doc], "text", source=doc).findings)
+        line = int(key["line"]) if key["line"] else None
+        alive = any(f.rule == key["rule"] and (line is None or f.line == line) for f in findings[doc])
+        verdict = verdicts[key["n"]]
+        kept[("kept " if alive else "dropped ") + verdict] += 1
+        by_category[key["category"]][("kept " if alive else "dropped ") + verdict] += 1
+    surviving = kept["kept D"] + kept["kept R"]
+    print(f"reviewed findings: {len(keys)}; originally defended {kept['kept D'] + kept['dropped D']}")
+    print(f"still reported: {surviving}, of which defended {kept['kept D']} "
+          f"({kept['kept D'] / max(1, surviving):.0%}); defended findings no longer reported: {kept['dropped D']}")
+    print(f"{'category':<16} {'kept D':>7} {'kept R':>7} {'dropped D':>10} {'dropped R':>10}")
+    for category, c in sorted(by_category.items()):
+        print(f"{category:<16} {c['kept D']:>7} {c['kept R']:>7} {c['dropped D']:>10} {c['dropped R']:>10}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
