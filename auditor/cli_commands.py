@@ -16,7 +16,17 @@ FORMATS = ("text", "json", "jsonl", "sarif", "github", "markdown", "html")
 
 def _settings(paths: tuple[str, ...], config: str | None, **overrides: object) -> Settings:
     start = paths[0] if paths and paths[0] != "-" else "."
-    return load_settings(start, config, **overrides)
+    settings = load_settings(start, config, **overrides)
+    # Each audited file uses the nearest configuration above it (as ruff does); remember how.
+    object.__setattr__(settings, "_per_file", (config, overrides))
+    return settings
+
+
+def _settings_for(source: str, settings: Settings) -> Settings:
+    config, overrides = getattr(settings, "_per_file", (None, {}))
+    if config or source == "-":
+        return settings
+    return load_settings(source, None, **dict(overrides))
 
 
 def _audit_all(paths: tuple[str, ...], settings: Settings, include: tuple[str, ...], exclude: tuple[str, ...]) -> list:
@@ -28,7 +38,7 @@ def _audit_all(paths: tuple[str, ...], settings: Settings, include: tuple[str, .
     single = len(sources) == 1
     results = []
     for source in sources:
-        result = audit_path(source, settings)
+        result = audit_path(source, _settings_for(source, settings))
         if single and not result.ok:
             raise InputError(source, result.error or "could not be audited")
         results.append(result)

@@ -25,8 +25,8 @@ def display_path(source: str, absolute: bool = False) -> str:
         return str(path.resolve())
     if path.is_absolute():
         try:
-            return path.relative_to(Path.cwd()).as_posix()
-        except ValueError:
+            return Path(os.path.relpath(path)).as_posix()
+        except ValueError:  # another drive on Windows
             return path.name
     return path.as_posix()
 

@@ -147,3 +147,15 @@ def test_score_table() -> None:
 def test_every_command_has_help(command: str) -> None:
     code, out = run(command, "--help")
     assert code == 0 and "Usage:" in out
+
+
+def test_each_file_uses_its_nearest_configuration(tmp_path: Path) -> None:
+    strict = tmp_path / "strict"
+    lax = tmp_path / "lax"
+    for folder in (strict, lax):
+        folder.mkdir()
+        (folder / "page.txt").write_text("This miracle tea cures colds.\n", encoding="utf-8")
+    (lax / ".auditor.toml").write_text('ignore = ["hype"]\n', encoding="utf-8")
+    _code, out = run("check", str(tmp_path), "--fail-on", "never")
+    hype = [l for l in out.splitlines() if "HC204" in l]
+    assert len(hype) == 1 and "strict" in hype[0]
