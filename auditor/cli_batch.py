@@ -106,12 +106,14 @@ def batch_export(db: str, csv_path: str | None, parquet_path: str | None, table:
 @main.command()
 @click.argument("results", type=click.Path(exists=True, dir_okay=False))
 @click.option("--markdown", "markdown_path", type=click.Path(dir_okay=False), help="Also write Markdown here.")
-@click.option("--html", "html_path", type=click.Path(dir_okay=False), help="Also write a self-contained HTML page here.")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False),
+              help="Also write a self-contained HTML page here.")
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="Rows in each top-N list.")
 @guarded
 def summarize(results: str, markdown_path: str | None, html_path: str | None, top: int) -> None:
     """Summarize a batch's RESULTS (the SQLite store or the JSONL): scores, grades, rules, domains."""
-    from auditor.batch.summarize import render_markdown, render_text, summarize as run
+    from auditor.batch.summarize import render_markdown, render_text
+    from auditor.batch.summarize import summarize as run
     from auditor.batch.summary_html import render_html
 
     summary = run(Path(results))

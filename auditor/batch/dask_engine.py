@@ -42,7 +42,8 @@ class DaskEngine:
             self.client.run(warm_up, settings)
         except ImportError as exc:
             self.close()
-            raise ConfigError(f"the Dask workers cannot import the auditor ({exc}); install health-auditor on them") from exc
+            raise ConfigError(f"the Dask workers cannot import the auditor ({exc}); "
+                              "install health-auditor on them") from exc
 
     def submit(self, chunk: list[Item]) -> Any:
         return self.client.submit(audit_chunk, chunk, self.settings, self.timeout, pure=False)

@@ -36,11 +36,11 @@ def rows(store: Store, table: str) -> Iterator[dict[str, Any]]:
         query = ("SELECT d.id, d.url, d.domain, f.rule, f.name, f.category, f.severity, f.line, f.\"column\", "
                  "f.message, f.excerpt FROM findings f JOIN documents d ON d.seq = f.seq ORDER BY f.seq, f.rowid")
         for row in conn.cursor().execute(query):
-            yield dict(zip(FINDING_COLUMNS, row))
+            yield dict(zip(FINDING_COLUMNS, row, strict=True))
         return
     query = "SELECT seq, " + ", ".join(DOCUMENT_COLUMNS) + " FROM documents ORDER BY seq"
     for seq, *values in conn.cursor().execute(query):
-        row = dict(zip(DOCUMENT_COLUMNS, values))
+        row = dict(zip(DOCUMENT_COLUMNS, values, strict=True))
         for dim, score in conn.execute("SELECT dimension, score FROM dimensions WHERE seq = ?", (seq,)):
             row[f"dimension_{dim}"] = score
         for cat, count in conn.execute("SELECT category, count FROM categories WHERE seq = ?", (seq,)):

@@ -32,7 +32,9 @@ def iter_jsonl(path: str, fields: JsonlFields, max_bytes: int) -> Iterator[Item]
 
 
 def _open(path: str) -> IO[bytes]:
-    return gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")  # noqa: SIM115
+    if path.lower().endswith(".gz"):
+        return gzip.open(path, "rb")  # type: ignore[return-value]  # a GzipFile reads like IO[bytes]
+    return open(path, "rb")  # noqa: SIM115 - the caller closes it
 
 
 def _lines(handle: IO[bytes], limit: int) -> Iterator[tuple[int, bytes, str | None, int]]:

@@ -9,7 +9,7 @@ import glob
 import gzip
 import os
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from auditor.batch.items import Item, failed
@@ -73,6 +73,7 @@ def expand(inputs: Sequence[str], options: SourceOptions) -> Iterator[str]:
     skip = {os.path.abspath(p) for p in options.skip_paths}
     include = options.include or DOCUMENT_INCLUDE
     for raw in inputs:
+        paths: Iterable[str]
         if is_glob(raw):
             paths = sorted(p for p in glob.glob(raw, recursive=True) if os.path.isfile(p))
         elif os.path.isdir(raw):

@@ -92,7 +92,7 @@ class Summary:
             bands[min(int(score // width), len(bands) - 1)] += n
         labels = [f"{i * width}-{i * width + width - 1}" for i in range(len(bands))]
         labels[-1] = f"{(len(bands) - 1) * width}-100"
-        return list(zip(labels, bands))
+        return list(zip(labels, bands, strict=True))
 
     def domains(self, top: int) -> list[tuple[str, int, float]]:
         """The ``top`` domains by documents: (domain, documents, mean score)."""

@@ -8,6 +8,7 @@ never returns (one enormous regular expression match, say) is only stopped when 
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import signal
@@ -93,10 +94,8 @@ def _disarm(target: int, lock: threading.Lock, state: dict[str, bool], done: thr
             break
         except DocumentTimeout:
             continue
-    try:
+    with contextlib.suppress(DocumentTimeout):
         _async_raise(target, None)
-    except DocumentTimeout:
-        pass
     return state["fired"]
 
 

@@ -6,6 +6,7 @@ document gets the same record whichever engine ran it.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -72,10 +73,8 @@ def warm_up(settings: Settings) -> None:
     """Compile the rule pack and load the tone model, so no document's time limit pays for it."""
     from auditor.pipeline import audit_text
 
-    try:
+    with contextlib.suppress(Exception):  # the first real document reports any problem
         audit_text("Warm up.", "text", settings)
-    except Exception:  # noqa: BLE001, S110 - the first real document reports any problem
-        pass
 
 
 def audit_chunk(items: list[Item], settings: Settings, timeout: float | None) -> list[Outcome]:

@@ -28,8 +28,14 @@ _URL_IN_TEXT = re.compile(
 )
 
 
-def _host_matches(host: str, candidates: tuple[str, ...]) -> bool:
-    return any(host == c or host.endswith("." + c) for c in candidates)
+_CITATION_SET = frozenset(CITATION_HOSTS)
+_SOCIAL_SET = frozenset(SOCIAL_HOSTS)
+
+
+def _host_matches(host: str, candidates: frozenset[str]) -> bool:
+    """True when ``host`` or one of its parent domains is in ``candidates``."""
+    parts = host.split(".")
+    return any(".".join(parts[i:]) in candidates for i in range(len(parts) - 1))
 
 
 def classify_link(href: str, base_host: str | None = None) -> str:
@@ -49,9 +55,9 @@ def classify_link(href: str, base_host: str | None = None) -> str:
         return "external"
     if not host:
         return "internal"
-    if _host_matches(host, SOCIAL_HOSTS) or "/share" in parts.path.lower() and "share" in host:
+    if _host_matches(host, _SOCIAL_SET) or "/share" in parts.path.lower() and "share" in host:
         return "social"
-    if _host_matches(host, CITATION_HOSTS) or _GOV_EDU.search(host):
+    if _host_matches(host, _CITATION_SET) or _GOV_EDU.search(host):
         return "citation"
     if base_host and (host == base_host or host.endswith("." + base_host)):
         return "internal"

@@ -18,9 +18,13 @@ _WORD = re.compile(r"\S+")
 _ENTITY = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def blank(match: re.Match[str]) -> str:
     """Replacement that keeps newlines and length, blanking everything else."""
-    return re.sub(r"[^\n]", " ", match.group())
+    text = match.group()
+    return " " * len(text) if "\n" not in text else _NOT_NEWLINE.sub(" ", text)
 
 
 def decode_entities(text: str) -> str:
@@ -95,6 +99,8 @@ class Aligner:
         if pos < 0:
             return result
         self._cursor = pos + matched
+        if matched == len(key) and len(text.split(" ")) == len(text.split()):
+            return self._by_words(text, pos)
         k = 0
         last = self._offsets[pos]
         for i, char in enumerate(text):
@@ -104,4 +110,15 @@ class Aligner:
             elif char.isspace():
                 last += 1
             result[i] = last
+        return result
+
+    def _by_words(self, text: str, pos: int) -> list[int]:
+        """Fast path for text whose words are separated by single spaces: copy slices."""
+        result: list[int] = []
+        k = pos
+        for word in text.split(" "):
+            if result:
+                result.append(result[-1] + 1)  # the space between words
+            result.extend(self._offsets[k:k + len(word)])
+            k += len(word)
         return result

@@ -42,7 +42,8 @@ def write_warc(path: Path, records: list[tuple[str, str, str, str, bytes]], gz: 
 
 
 def page(title: str, text: str) -> bytes:
-    return f"<!doctype html><html><head><title>{title}</title></head><body><h1>{title}</h1><p>{text}</p></body></html>".encode()
+    return (f"<!doctype html><html><head><title>{title}</title></head>"
+            f"<body><h1>{title}</h1><p>{text}</p></body></html>").encode()
 
 
 @dataclass
@@ -78,7 +79,8 @@ def build_inputs(root: Path) -> Inputs:
         ("response", "https://www.clinic.example/empty", "200 OK", "text/html", b""),
         ("response", "https://www.clinic.example/gone", "404 Not Found", "text/html", page("Gone", "Not here.")),
         ("response", "https://news.example/flu", "200 OK", "text/html; charset=iso-8859-1",
-         page("Caf\xe9 flu clinic", "A caf\xe9 runs a flu clinic; 80% of visitors were vaccinated.").decode().encode("latin-1")),
+         page("Caf\xe9 flu clinic", "A caf\xe9 runs a flu clinic; 80% of visitors were vaccinated.")
+         .decode().encode("latin-1")),
         ("response", "https://www.clinic.example/a", "200 OK", "text/html", page("Again", "A second capture.")),
     ])
     whole = root / "whole.warc.gz"

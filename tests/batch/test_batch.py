@@ -9,8 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from auditor.batch import BatchConfig, run_batch
-from auditor.batch import worker
+from auditor.batch import BatchConfig, run_batch, worker
 from auditor.report import schema
 from tests.batch.conftest import Inputs, page, read_jsonl, run_cli, store_rows
 
@@ -42,7 +41,7 @@ def test_error_and_skip_records_say_why(inputs: Inputs, tmp_path: Path) -> None:
     _batch(inputs, out, "--workers", "2")
     by_key = {key.replace(str(inputs.root) + "/", ""): (doc_id, status, error)
               for key, doc_id, status, error in store_rows(tmp_path / "results.sqlite")}
-    assert by_key["docs.jsonl:3"][1:] == ("error", by_key["docs.jsonl:3"][2]) and "not valid JSON" in by_key["docs.jsonl:3"][2]
+    assert by_key["docs.jsonl:3"][1] == "error" and "not valid JSON" in by_key["docs.jsonl:3"][2]
     assert by_key["docs.jsonl:5"][:2] == ("j3", "error") and "no body" in by_key["docs.jsonl:5"][2]
     assert by_key["docs.jsonl:6"][:2] == ("j1", "skipped")
     assert by_key["docs.jsonl:6"][2] == "duplicate id 'j1' (first seen at " + str(inputs.root / "docs.jsonl") + ":1)"
@@ -74,7 +73,8 @@ def test_store_answers_worst_pages_per_domain(inputs: Inputs, tmp_path: Path) ->
                              "ORDER BY score LIMIT 50").fetchall()
         assert [u for u, _ in worst] == sorted([u for u, _ in worst], key=dict(worst).get)
         assert {u for u, _ in worst} == {"https://www.example.org/a", "https://example.org/b"}
-        assert conn.execute("SELECT domain FROM documents WHERE source LIKE '%clinic.html'").fetchone() == ("brightpath.example",)
+        domain = conn.execute("SELECT domain FROM documents WHERE source LIKE '%clinic.html'").fetchone()
+        assert domain == ("brightpath.example",)
         top = conn.execute("SELECT f.rule, count(*) FROM findings f JOIN documents d USING (seq) "
                            "GROUP BY 1 ORDER BY 2 DESC").fetchall()
         counts = conn.execute("SELECT sum(count) FROM categories").fetchone()[0]
@@ -111,7 +111,8 @@ def test_resume_skips_recorded_and_redoes_changed(inputs: Inputs, tmp_path: Path
 def test_timeout_in_pool_workers(tmp_path: Path) -> None:
     (tmp_path / "pages").mkdir()
     (tmp_path / "pages" / "a-small.html").write_bytes(page("Small", "Vitamin C does not cure colds."))
-    paragraphs = "".join(f"<p>Our miracle cure number {i} works for 95% of patients. Book now!</p>" for i in range(30000))
+    paragraphs = "".join(f"<p>Our miracle cure number {i} works for 95% of patients. Book now!</p>"
+                         for i in range(30000))
     (tmp_path / "pages" / "b-huge.html").write_text(f"<html><body>{paragraphs}</body></html>")
     out = tmp_path / "r.jsonl"
     started = time.perf_counter()
