@@ -21,12 +21,19 @@ def _batch_config(inputs: tuple[str, ...], out: str, db: str | None, **opts: Any
     settings = load_settings(start, opts["config"], select=opts["select"] or None, ignore=opts["ignore"] or None,
                              max_bytes=opts["max_bytes"])
     fields = JsonlFields(opts["id_field"], opts["url_field"], opts["html_field"], opts["text_field"])
-    workers = (os.cpu_count() or 1) if opts["workers"] is None else opts["workers"]
+    workers = _cores() if opts["workers"] is None else opts["workers"]
     return BatchConfig(
         inputs=inputs, out=Path(out), db=Path(db) if db else default_db(Path(out)), settings=settings,
         sources=SourceOptions(fields, opts["include"], opts["exclude"]), workers=workers,
         chunk_size=opts["chunk_size"], timeout=opts["timeout"] or None, resume=opts["resume"],
         overwrite=opts["overwrite"], engine=opts["engine"], scheduler=opts["scheduler"], progress=opts["progress"])
+
+
+def _cores() -> int:
+    """The cores this process may use (the affinity mask, where the platform has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def _report(stats: Any, config: Any) -> None:

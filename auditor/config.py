@@ -20,7 +20,7 @@ FAIL_ON = ("info", "warning", "error", "never")
 KEYS = {
     "select", "extend-select", "ignore", "severity", "extend-rule-paths", "brand-names",
     "target-grade", "fail-on", "min-score", "preview", "per-file-ignores", "max-bytes",
-    "baseline", "include", "exclude", "weights", "grades", "max-findings",
+    "baseline", "include", "exclude", "weights", "grades", "max-findings", "max-blocks", "max-sentence-chars",
 }
 
 
@@ -40,6 +40,8 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     max_bytes: int = 20 * 1024 * 1024
     max_findings: int = 500
+    max_blocks: int = 20_000
+    max_sentence_chars: int = 2_000
     baseline: str | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -119,7 +121,7 @@ def parse_table(table: dict[str, Any], path: Path) -> dict[str, Any]:
             if not isinstance(value, (int, float)) or isinstance(value, bool):
                 raise _problem(path, key, "expected a number")
             out[name] = float(value)
-        elif key in ("max-bytes", "max-findings"):
+        elif key in ("max-bytes", "max-findings", "max-blocks", "max-sentence-chars"):
             if not isinstance(value, int) or value <= 0:
                 raise _problem(path, key, "expected a positive whole number")
             out[name] = value

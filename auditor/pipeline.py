@@ -12,7 +12,7 @@ from auditor.config import Settings
 from auditor.engine import load_pack, run
 from auditor.errors import AuditorError, InputError
 from auditor.ingest import read_input
-from auditor.normalize import normalize, normalize_string
+from auditor.normalize import Limits, normalize, normalize_string
 from auditor.records import Document, Finding
 
 
@@ -49,7 +49,9 @@ def audit(document: Document, settings: Settings | None = None, tone: bool = Tru
 def audit_text(text: str, format: str = "text", settings: Settings | None = None,  # noqa: A002
                source: str = "<string>") -> AuditResult:
     """Audit a string already in memory."""
-    return audit(normalize_string(text, format, source), settings)
+    settings = settings or Settings()
+    limits = Limits(settings.max_blocks, settings.max_sentence_chars)
+    return audit(normalize_string(text, format, source, limits), settings)
 
 
 def audit_path(source: str, settings: Settings | None = None, data: bytes | None = None,
@@ -57,7 +59,8 @@ def audit_path(source: str, settings: Settings | None = None, data: bytes | None
     """Read, normalize and audit one input; an unreadable input becomes an error result."""
     settings = settings or Settings()
     try:
-        document = normalize(read_input(source, data, max_bytes=settings.max_bytes))
+        limits = Limits(settings.max_blocks, settings.max_sentence_chars)
+        document = normalize(read_input(source, data, max_bytes=settings.max_bytes), limits)
     except InputError as exc:
         return AuditResult(source, None, error=exc.problem)
     except AuditorError:

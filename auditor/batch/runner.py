@@ -80,6 +80,8 @@ def open_outputs(config: BatchConfig) -> tuple[Store, JsonlWriter]:
             raise ConfigError(f"{config.db}: already holds {count:,} results; add --resume to continue "
                               "that run, or --overwrite to start again")
         remove_store(config.db)
+    for path in (config.out, config.db):
+        path.parent.mkdir(parents=True, exist_ok=True)
     store = Store(config.db)
     if config.resume:
         rebuild_jsonl(store, config.out)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from auditor.normalize.language import detect_language
+from auditor.normalize.limits import Limits
 from auditor.normalize.links import classify_link, host_of, urls_in_text
 from auditor.normalize.metadata import find_text_metadata
 from auditor.normalize.positions import Aligner, LineIndex
@@ -50,15 +51,12 @@ def _sections(raw: list[RawBlock]) -> list[str]:
     return sections
 
 
-MAX_SENTENCE_CHARS = 2_000
-
-
-def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A run-on "sentence" longer than MAX_SENTENCE_CHARS, cut at spaces into bounded pieces."""
+def _chunks(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """A run-on "sentence" longer than ``limit`` characters, cut at spaces into bounded pieces."""
     out = []
-    while end - start > MAX_SENTENCE_CHARS:
-        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
-        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+    while end - start > limit:
+        cut = text.rfind(" ", start + limit // 2, start + limit)
+        cut = cut if cut > start else start + limit
         out.append((start, cut))
         start = cut
         while start < end and text[start] == " ":
@@ -68,11 +66,11 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _sentences(block: Block, index: int) -> list[Sentence]:
+def _sentences(block: Block, index: int, limit: int) -> list[Sentence]:
     spans = [(0, len(block.text))] if block.kind in _SINGLE_SENTENCE_KINDS else split_sentences(block.text)
     out = []
     for raw_start, raw_end in spans:
-        for start, end in _chunks(block.text, raw_start, raw_end):
+        for start, end in _chunks(block.text, raw_start, raw_end, limit):
             span = Span(block.span.start + start, block.span.start + end)
             out.append(Sentence(block.text[start:end], span, index))
     return out
@@ -115,9 +113,14 @@ def assemble(
     encoding: str = "utf-8",
     warnings: tuple[str, ...] = (),
     jsonld_types: tuple[str, ...] = (),
+    limits: Limits | None = None,
 ) -> Document:
     """Build a Document: join block texts, place them in the source, split sentences."""
+    limits = limits or Limits()
     raw = [rb for rb in raw if rb.text]
+    if len(raw) > limits.max_blocks:
+        warnings += (f"document has {len(raw):,} blocks; only the first {limits.max_blocks:,} are audited",)
+        raw = raw[: limits.max_blocks]
     aligner = Aligner(visible)
     lines = LineIndex(source_text)
     parts: list[str] = []
@@ -142,7 +145,7 @@ def assemble(
         offsets.extend(char_offsets)
         pos = span.end
     text = "".join(parts)
-    sentences = [s for i, b in enumerate(blocks) for s in _sentences(b, i)]
+    sentences = [s for i, b in enumerate(blocks) for s in _sentences(b, i, limits.max_sentence_chars)]
     base_host = host_of(meta.get("canonical_url"))
     links = _links(raw, blocks, base_host)
     found = find_text_metadata([b.text for b in blocks])

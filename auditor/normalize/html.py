@@ -13,6 +13,7 @@ from bs4.element import CData, Declaration, ProcessingInstruction
 from auditor.normalize.assemble import RawBlock, assemble
 from auditor.normalize.boilerplate import is_boilerplate_line
 from auditor.normalize.html_regions import RegionJudge, in_main_text, main_text_keys
+from auditor.normalize.limits import Limits
 from auditor.normalize.positions import blank, decode_entities
 from auditor.records import Document
 
@@ -30,7 +31,6 @@ CONTAINERS = frozenset({
     "fieldset", "details", "hgroup", "center", "dialog", "menu", "frameset", "noframes",
 })
 EXTRACTION_LIMIT = 3_000_000
-MAX_BLOCKS = 20_000
 _BUTTON_CLASS = re.compile(r"(?:^|[-_])(?:btn|button|cta)(?:[-_]|$)", re.IGNORECASE)
 _SKIP_STRINGS = (Comment, Doctype, CData, ProcessingInstruction, Declaration)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -267,7 +267,8 @@ def _metadata(soup: BeautifulSoup) -> tuple[dict[str, str | None], tuple[str, ..
     return meta, tuple(t for t in types if t), warnings
 
 
-def normalize_html(source: str, text: str, encoding: str = "utf-8", warnings: tuple[str, ...] = ()) -> Document:
+def normalize_html(source: str, text: str, encoding: str = "utf-8", warnings: tuple[str, ...] = (),
+                   limits: Limits | None = None) -> Document:
     """Parse ``text`` as HTML into a Document."""
     with _warnings.catch_warnings():
         _warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
@@ -276,11 +277,8 @@ def normalize_html(source: str, text: str, encoding: str = "utf-8", warnings: tu
     # Past a few megabytes the extraction costs more than it earns; structure decides alone.
     keys = main_text_keys(text) if len(text) <= EXTRACTION_LIMIT else None
     raw = _blocks(soup, keys)
-    if len(raw) > MAX_BLOCKS:
-        warnings += (f"document has {len(raw):,} blocks; only the first {MAX_BLOCKS:,} are audited",)
-        raw = raw[:MAX_BLOCKS]
     if keys is not None and raw and not any(not b.boilerplate for b in raw):
         # trafilatura kept text we could not match: let structure decide instead.
         raw = _blocks(soup, None)
     return assemble(source, "html", text, visible_html(text), raw, meta, encoding,
-                    warnings + tuple(meta_warnings), types)
+                    warnings + tuple(meta_warnings), types, limits)

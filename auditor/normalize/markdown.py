@@ -12,6 +12,7 @@ from markdown_it.token import Token
 
 from auditor.normalize.assemble import RawBlock, assemble
 from auditor.normalize.boilerplate import mark_runs
+from auditor.normalize.limits import Limits
 from auditor.normalize.positions import blank, decode_entities
 from auditor.records import Document
 
@@ -139,7 +140,8 @@ def visible_markdown(text: str) -> str:
     return decode_entities(text)
 
 
-def normalize_markdown(source: str, text: str, encoding: str = "utf-8", warnings: tuple[str, ...] = ()) -> Document:
+def normalize_markdown(source: str, text: str, encoding: str = "utf-8", warnings: tuple[str, ...] = (),
+                       limits: Limits | None = None) -> Document:
     """Parse ``text`` as Markdown into a Document."""
     data, body, warning = _front_matter(text)
     tokens = _PARSER.parse(body)
@@ -150,4 +152,4 @@ def normalize_markdown(source: str, text: str, encoding: str = "utf-8", warnings
         block.boilerplate = flag
     meta = _meta_from_front(data)
     all_warnings = warnings + ((warning,) if warning else ())
-    return assemble(source, "markdown", text, visible_markdown(body), raw, meta, encoding, all_warnings)
+    return assemble(source, "markdown", text, visible_markdown(body), raw, meta, encoding, all_warnings, limits=limits)

@@ -5,6 +5,7 @@ import re
 
 from auditor.normalize.assemble import RawBlock, assemble
 from auditor.normalize.boilerplate import mark_runs
+from auditor.normalize.limits import Limits
 from auditor.records import Document
 
 _LIST = re.compile(r"^\s*(?:[-*•·▪–]|\(?\d{1,3}[.)]|[a-z][.)])\s+")
@@ -82,11 +83,12 @@ def _mark_menus(raw: list[RawBlock], flags: list[bool], min_run: int = 3) -> Non
         start = max(end, start + 1)
 
 
-def normalize_text(source: str, text: str, encoding: str = "utf-8", warnings: tuple[str, ...] = ()) -> Document:
+def normalize_text(source: str, text: str, encoding: str = "utf-8", warnings: tuple[str, ...] = (),
+                   limits: Limits | None = None) -> Document:
     """Split plain ``text`` into blocks (headings by shape, list items, paragraphs)."""
     raw = [_block(p) for p in _paragraphs(text)]
     flags = mark_runs([b.text for b in raw], [b.kind == "heading" for b in raw])
     _mark_menus(raw, flags)
     for block, flag in zip(raw, flags):
         block.boilerplate = flag
-    return assemble(source, "text", text, text, raw, {}, encoding, warnings)
+    return assemble(source, "text", text, text, raw, {}, encoding, warnings, limits=limits)

@@ -41,10 +41,16 @@ def _start(args: list[str], out: Path, *extra: str) -> subprocess.Popen[bytes]:
 
 def _recorded(db: Path) -> int:
     try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
-            return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
     except sqlite3.Error:
         return 0
+    try:
+        return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+    except sqlite3.Error as exc:
+        print("cannot read the store yet:", exc)
+        return 0
+    finally:
+        conn.close()
 
 
 def _wait_then_signal(proc: subprocess.Popen[bytes], db: Path, signum: int, rng: random.Random) -> None:

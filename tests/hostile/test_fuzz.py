@@ -126,3 +126,14 @@ def test_deep_nesting_and_giant_lines_are_bounded() -> None:
     result = audit_text("word " * 200_000, "text")  # one 1 MB line
     assert len(result.findings) <= 520
     assert all(len(s.text) <= 2_000 for s in result.document.sentences)
+
+
+def test_limits_are_configurable_and_reported() -> None:
+    from auditor.config import Settings
+
+    text = "\n\n".join(f"Paragraph {i} about sleep and miracle cures." for i in range(50))
+    result = audit_text(text, "text", Settings(max_blocks=10, max_sentence_chars=20, max_findings=3))
+    assert len(result.document.blocks) == 10
+    assert any("only the first 10" in w for w in result.document.warnings)
+    assert all(len(s.text) <= 20 for s in result.document.sentences)
+    assert [f.rule for f in result.findings].count("HC905") == 1 and len(result.findings) <= 4
