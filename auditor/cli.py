@@ -60,5 +60,5 @@ def normalize(path: str, max_bytes: int, fmt: str | None, with_text: bool) -> No
     click.echo(json.dumps(document_to_dict(doc, with_text), ensure_ascii=False, indent=2))
 
 
-from auditor import cli_commands as _commands  # noqa: E402,F401  (registers the other commands)
 from auditor import cli_batch as _batch  # noqa: E402,F401
+from auditor import cli_commands as _commands  # noqa: E402,F401  (registers the other commands)

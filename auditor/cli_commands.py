@@ -183,9 +183,8 @@ def explain(rule: str, config: str | None) -> None:
 def train(corpus: str, out: str) -> None:
     """Train the tone model on CORPUS (labels/*.json + documents) and write it to OUT."""
     from auditor.tone.corpus import load_corpus
-    from auditor.tone.train import train_model
-
     from auditor.tone.evaluate import cross_validate
+    from auditor.tone.train import train_model
 
     documents = load_corpus(Path(corpus))
     model, _pipe = train_model(documents, evaluation=cross_validate(documents))

@@ -3,7 +3,6 @@ the categories it warns about (skipped when ../shared is absent)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

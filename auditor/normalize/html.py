@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
-
 import warnings as _warnings
+from typing import Any
 
 from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag, XMLParsedAsHTMLWarning
 from bs4.element import CData, Declaration, ProcessingInstruction

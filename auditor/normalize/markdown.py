@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from auditor._compat import tomllib
 from typing import Any
 
 import yaml
@@ -10,6 +9,7 @@ from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from auditor._compat import tomllib
 from auditor.normalize.assemble import RawBlock, assemble
 from auditor.normalize.boilerplate import mark_runs
 from auditor.normalize.limits import Limits

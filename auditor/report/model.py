@@ -87,11 +87,3 @@ def run_dict(results: list[AuditResult], absolute_paths: bool = False) -> dict[s
         },
         "documents": docs,
     }
-
-
-def cwd_relative(path: str) -> str:
-    """A path relative to the working directory where possible (for SARIF URIs)."""
-    try:
-        return Path(os.path.relpath(path)).as_posix() if not path.startswith("..") else Path(path).as_posix()
-    except ValueError:
-        return Path(path).as_posix()

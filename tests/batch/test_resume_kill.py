@@ -39,25 +39,18 @@ def _start(args: list[str], out: Path, *extra: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
 
 
-def _recorded(db: Path) -> int:
+def _size(path: Path) -> int:
     try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-    except sqlite3.Error:
+        return path.stat().st_size
+    except FileNotFoundError:
         return 0
-    try:
-        return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
-    except sqlite3.Error as exc:
-        print("cannot read the store yet:", exc)
-        return 0
-    finally:
-        conn.close()
 
 
-def _wait_then_signal(proc: subprocess.Popen[bytes], db: Path, signum: int, rng: random.Random) -> None:
-    """Once the run has recorded something new, wait a random moment and send ``signum``."""
-    start, deadline = _recorded(db), time.monotonic() + 60
-    while _recorded(db) <= start and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
+def _wait_then_signal(proc: subprocess.Popen[bytes], out: Path, signum: int, rng: random.Random) -> None:
+    """Once the run has written a new record, wait a random moment and send ``signum``."""
+    start, deadline = _size(out), time.monotonic() + 60
+    while _size(out) <= start and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
     time.sleep(rng.uniform(0.0, 1.5))
     if proc.poll() is None:
         proc.send_signal(signum)
@@ -84,10 +77,9 @@ def test_sigkill_then_ctrl_c_then_resume(tmp_path: Path) -> None:
     args, out = _inputs(tmp_path / "in"), tmp_path / "results.jsonl"
     total = FILES + LINES + RECORDS
 
-    db = tmp_path / "results.sqlite"
     first = _start(args, out)
     try:
-        _wait_then_signal(first, db, signal.SIGKILL, rng)
+        _wait_then_signal(first, out, signal.SIGKILL, rng)
         assert first.wait(10) == -signal.SIGKILL
         assert _gone(first.pid, 5), "pool workers outlived their killed parent"
     finally:
@@ -95,7 +87,7 @@ def test_sigkill_then_ctrl_c_then_resume(tmp_path: Path) -> None:
 
     second = _start(args, out, "--resume")
     try:
-        _wait_then_signal(second, db, signal.SIGINT, rng)
+        _wait_then_signal(second, out, signal.SIGINT, rng)
         _, err = second.communicate(timeout=60)
         if second.returncode == 130:
             assert b"--resume" in err and b"interrupted" in err
@@ -109,8 +101,9 @@ def test_sigkill_then_ctrl_c_then_resume(tmp_path: Path) -> None:
     assert third.returncode == 0, err
 
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    with sqlite3.connect(db) as conn:
-        rows = conn.execute("SELECT key, id, source FROM documents").fetchall()
+    conn = sqlite3.connect(tmp_path / "results.sqlite")
+    rows = conn.execute("SELECT key, id, source FROM documents").fetchall()
+    conn.close()
     assert len(records) == len(rows) == total
     assert len({r[0] for r in rows}) == total
     assert sorted(r["id"] for r in records) == sorted(r[1] for r in rows)

@@ -10,7 +10,6 @@ from auditor.engine.spec import RuleSpec
 from auditor.normalize.language import detect_language, stopword_shares
 from auditor.records import Block, Finding, Span
 
-
 _LIST_OPENER = re.compile(
     r"^(?:(?:related|popular|recent|latest|more|trending|recommended) (?:posts|articles|stories|reads|coverage)"
     r"(?: from this blog)?|you (?:may|might) also (?:like|enjoy)|read (?:next|more)|see also)\s*:?$",

@@ -18,6 +18,14 @@ GUARD_KEYS = frozenset({
 })
 
 
+def reject_unknown(spec: RuleSpec, allowed: frozenset[str], kind: str) -> None:
+    """Fail naming the first ``params`` key the rule's kind does not accept."""
+    unknown = set(spec.params) - allowed
+    if unknown:
+        raise RuleDefinitionError(f"{spec.path}:{spec.line}: {spec.id}.params.{sorted(unknown)[0]}: "
+                                  f"not an option of the {kind} kind")
+
+
 def compile_re2(pattern: str, spec: RuleSpec, field: str, case_sensitive: bool = False) -> re2._Regexp:
     """Compile with RE2 (linear time), or fail naming the file, rule and field."""
     options = re2.Options()

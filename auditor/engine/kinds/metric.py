@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from auditor.engine.context import DocContext
+from auditor.engine.kinds._guarded import reject_unknown
 from auditor.engine.spec import RuleSpec
 from auditor.errors import RuleDefinitionError
 from auditor.metrics.readability import readability
@@ -24,10 +25,7 @@ class MetricRule:
     """One compiled metric rule."""
 
     def __init__(self, spec: RuleSpec) -> None:
-        unknown = set(spec.params) - PARAMS
-        if unknown:
-            raise RuleDefinitionError(f"{spec.path}:{spec.line}: {spec.id}.params.{sorted(unknown)[0]}: "
-                                      "not an option of the metric kind")
+        reject_unknown(spec, PARAMS, "metric")
         name = spec.params.get("metric")
         if name not in METRICS:
             raise RuleDefinitionError(f"{spec.path}:{spec.line}: {spec.id}.params.metric: unknown metric "

@@ -7,7 +7,7 @@ named group ``evidence`` narrows the finding to part of the match.
 from __future__ import annotations
 
 from auditor.engine.context import DocContext
-from auditor.engine.kinds._guarded import GUARD_KEYS, Guards, compile_re2, limit, strings
+from auditor.engine.kinds._guarded import GUARD_KEYS, Guards, compile_re2, limit, reject_unknown, strings
 from auditor.engine.spec import RuleSpec
 from auditor.errors import RuleDefinitionError
 from auditor.records import Finding
@@ -19,10 +19,7 @@ class PatternRule:
     """One compiled pattern rule."""
 
     def __init__(self, spec: RuleSpec) -> None:
-        unknown = set(spec.params) - PARAMS
-        if unknown:
-            raise RuleDefinitionError(f"{spec.path}:{spec.line}: {spec.id}.params.{sorted(unknown)[0]}: "
-                                      "not an option of the pattern kind")
+        reject_unknown(spec, PARAMS, "pattern")
         patterns = strings(spec.params.get("patterns"), spec, "patterns")
         if not patterns:
             raise RuleDefinitionError(f"{spec.path}:{spec.line}: {spec.id}.params.patterns: at least one pattern is required")

@@ -10,7 +10,7 @@ from collections import defaultdict
 import ahocorasick
 
 from auditor.engine.context import DocContext
-from auditor.engine.kinds._guarded import GUARD_KEYS, Guards, limit, strings
+from auditor.engine.kinds._guarded import GUARD_KEYS, Guards, limit, reject_unknown, strings
 from auditor.engine.spec import RuleSpec
 from auditor.errors import RuleDefinitionError
 from auditor.records import Finding
@@ -42,10 +42,7 @@ class PhraseMatcher:
         self._automaton = ahocorasick.Automaton()
         table: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for spec in specs:
-            unknown = set(spec.params) - PARAMS
-            if unknown:
-                raise RuleDefinitionError(f"{spec.path}:{spec.line}: {spec.id}.params.{sorted(unknown)[0]}: "
-                                          "not an option of the phrase kind")
+            reject_unknown(spec, PARAMS, "phrase")
             phrases = strings(spec.params.get("phrases"), spec, "phrases")
             if not phrases:
                 raise RuleDefinitionError(f"{spec.path}:{spec.line}: {spec.id}.params.phrases: at least one phrase is required")

@@ -6,7 +6,7 @@ section. ``when`` restricts the rule to commercial pages or pages that make clai
 from __future__ import annotations
 
 from auditor.engine.context import DocContext
-from auditor.engine.kinds._guarded import compile_re2, strings
+from auditor.engine.kinds._guarded import compile_re2, reject_unknown, strings
 from auditor.engine.spec import RuleSpec
 from auditor.errors import RuleDefinitionError
 from auditor.records import Finding
@@ -23,10 +23,7 @@ class RequiredRule:
 
     def __init__(self, spec: RuleSpec) -> None:
         params = spec.params
-        unknown = set(params) - PARAMS
-        if unknown:
-            raise RuleDefinitionError(f"{spec.path}:{spec.line}: {spec.id}.params.{sorted(unknown)[0]}: "
-                                      "not an option of the required kind")
+        reject_unknown(spec, PARAMS, "required")
         self.when = params.get("when", "always")
         if self.when not in CONDITIONS:
             raise RuleDefinitionError(f"{spec.path}:{spec.line}: {spec.id}.params.when: expected one of {', '.join(CONDITIONS)}")
