@@ -42,7 +42,7 @@ def run(pack: RulePack, doc: Document, settings: Settings | None = None) -> list
         return findings
     findings: list[Finding] = []
     try:
-        for rule_id, found in pack.phrases.run(ctx, enabled).items():
+        for found in pack.phrases.run(ctx, enabled).values():
             findings.extend(found)
     except Exception as exc:  # noqa: BLE001 - a crashing rule becomes a finding, the run goes on
         findings.append(_crashed(pack, ctx, "phrase rules", exc))

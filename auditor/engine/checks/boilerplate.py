@@ -25,7 +25,7 @@ def related_posts(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     """
     blocks = ctx.doc.blocks
     run: list[int] = []
-    for index, block in enumerate(blocks):
+    for index in range(len(blocks)):
         if _in_list(blocks, index, spec, ctx, bool(run)):
             run.append(index)
             continue
