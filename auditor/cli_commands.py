@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -14,31 +15,40 @@ from auditor.errors import InputError
 FORMATS = ("text", "json", "jsonl", "sarif", "github", "markdown", "html")
 
 
-def _settings(paths: tuple[str, ...], config: str | None, **overrides: object) -> Settings:
+@dataclass(frozen=True)
+class RunSettings:
+    """The run's settings, and how to resolve them again for each audited file.
+
+    Each file uses the nearest configuration above it (as ruff does), with the command-line
+    options on top; ``--config`` pins one file for all.
+    """
+
+    settings: Settings
+    config: str | None
+    overrides: tuple[tuple[str, object], ...]
+
+    def for_source(self, source: str) -> Settings:
+        if self.config or source == "-":
+            return self.settings
+        return load_settings(source, None, **dict(self.overrides))
+
+
+def _settings(paths: tuple[str, ...], config: str | None, **overrides: object) -> RunSettings:
     start = paths[0] if paths and paths[0] != "-" else "."
-    settings = load_settings(start, config, **overrides)
-    # Each audited file uses the nearest configuration above it (as ruff does); remember how.
-    object.__setattr__(settings, "_per_file", (config, overrides))
-    return settings
+    return RunSettings(load_settings(start, config, **overrides), config, tuple(overrides.items()))
 
 
-def _settings_for(source: str, settings: Settings) -> Settings:
-    config, overrides = getattr(settings, "_per_file", (None, {}))
-    if config or source == "-":
-        return settings
-    return load_settings(source, None, **dict(overrides))
-
-
-def _audit_all(paths: tuple[str, ...], settings: Settings, include: tuple[str, ...], exclude: tuple[str, ...]) -> list:
+def _audit_all(paths: tuple[str, ...], run: RunSettings, include: tuple[str, ...], exclude: tuple[str, ...]) -> list:
     from auditor.ingest import iter_paths
     from auditor.ingest.sources import DEFAULT_INCLUDE
     from auditor.pipeline import audit_path
 
+    settings = run.settings
     sources = list(iter_paths(list(paths), include or settings.include or DEFAULT_INCLUDE, exclude + settings.exclude))
     single = len(sources) == 1
     results = []
     for source in sources:
-        result = audit_path(source, _settings_for(source, settings))
+        result = audit_path(source, run.for_source(source))
         if single and not result.ok:
             raise InputError(source, result.error or "could not be audited")
         results.append(result)
@@ -99,9 +109,10 @@ def check(paths: tuple[str, ...], config: str | None, select: tuple[str, ...], i
     from auditor.baseline import apply_baseline, write_baseline_file
     from auditor.report import render
 
-    settings = _settings(paths, config, select=select or None, ignore=ignore or None, target_grade=target_grade,
-                         fail_on=fail_on, min_score=min_score, max_bytes=max_bytes, baseline=baseline)
-    results = _audit_all(paths, settings, include, exclude)
+    run = _settings(paths, config, select=select or None, ignore=ignore or None, target_grade=target_grade,
+                    fail_on=fail_on, min_score=min_score, max_bytes=max_bytes, baseline=baseline)
+    settings = run.settings
+    results = _audit_all(paths, run, include, exclude)
     if write_baseline:
         count = write_baseline_file(write_baseline, results)
         click.echo(f"auditor: wrote {count} findings to baseline {write_baseline}", err=True)
@@ -124,9 +135,9 @@ def score(paths: tuple[str, ...], config: str | None, select: tuple[str, ...], i
     from auditor.report.model import document_dict
     from auditor.report.text import render_score_table
 
-    settings = _settings(paths, config, select=select or None, ignore=ignore or None, target_grade=target_grade,
-                         max_bytes=max_bytes)
-    documents = [document_dict(r) for r in _audit_all(paths, settings, include, exclude)]
+    run = _settings(paths, config, select=select or None, ignore=ignore or None, target_grade=target_grade,
+                    max_bytes=max_bytes)
+    documents = [document_dict(r) for r in _audit_all(paths, run, include, exclude)]
     if fmt == "json":
         keys = ("source", "score", "grade", "dimensions", "counts", "tone", "checklist", "readability", "versions", "error")
         click.echo(json.dumps([{k: d.get(k) for k in keys} for d in documents], indent=2, ensure_ascii=False))
