@@ -55,7 +55,8 @@ def _report(stats: Any, config: Any) -> None:
               help="Seconds one document may take (0: no limit).")
 @click.option("--resume", is_flag=True, help="Continue a run: skip documents already in the store.")
 @click.option("--overwrite", is_flag=True, help="Start again even if the store holds results.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="A local process pool, or Dask (pip install \"health-auditor[dask]\").")
 @click.option("--scheduler", help="Dask scheduler address (default: start a local cluster).")
 @click.option("--id-field", default="id", show_default=True, help="JSONL field with the document id.")
 @click.option("--url-field", default="url", show_default=True, help="JSONL field with the URL.")

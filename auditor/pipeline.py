@@ -55,12 +55,12 @@ def audit_text(text: str, format: str = "text", settings: Settings | None = None
 
 
 def audit_path(source: str, settings: Settings | None = None, data: bytes | None = None,
-               tone: bool = True) -> AuditResult:
+               tone: bool = True, format: str | None = None) -> AuditResult:  # noqa: A002
     """Read, normalize and audit one input; an unreadable input becomes an error result."""
     settings = settings or Settings()
     try:
         limits = Limits(settings.max_blocks, settings.max_sentence_chars)
-        document = normalize(read_input(source, data, max_bytes=settings.max_bytes), limits)
+        document = normalize(read_input(source, data, max_bytes=settings.max_bytes, format=format), limits)
     except InputError as exc:
         return AuditResult(source, None, error=exc.problem)
     except AuditorError:

@@ -24,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -32,35 +33,55 @@ from _pages import REAL_PAGES, page_files, read_page  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of ``pid`` and all its descendants."""
+@dataclass
+class Run:
+    """One ``auditor batch`` run: wall time, documents, and memory samples (time, parent, workers)."""
+
+    seconds: float
+    documents: int
+    samples: list[tuple[float, int, list[int]]]
+
+    def peak_tree(self, start: float = 0.0, end: float = 1.0) -> int:
+        """Peak of parent + workers RSS over the samples between fractions ``start`` and ``end`` of the run."""
+        lo, hi = start * self.seconds, end * self.seconds
+        return max((parent + sum(kids) for at, parent, kids in self.samples if lo <= at <= hi), default=0)
+
+    def peak_parent(self) -> int:
+        return max((parent for _, parent, _ in self.samples), default=0)
+
+    def peak_worker(self) -> int:
+        return max((max(kids, default=0) for _, _, kids in self.samples), default=0)
+
+
+def rss(pid: int) -> tuple[int, list[int]]:
+    """Resident bytes of ``pid`` and of each of its descendants."""
     import psutil
 
     try:
         root = psutil.Process(pid)
-        procs = [root, *root.children(recursive=True)]
+        parent, children = root.memory_info().rss, root.children(recursive=True)
     except psutil.NoSuchProcess:
-        return 0
-    total = 0
-    for proc in procs:
+        return 0, []
+    kids = []
+    for child in children:
         try:
-            total += proc.memory_info().rss
+            kids.append(child.memory_info().rss)
         except psutil.NoSuchProcess:
             continue
-    return total
+    return parent, kids
 
 
-def run_batch(inputs: list[str], out: Path, workers: int) -> tuple[float, int, int]:
-    """Run ``auditor batch``; return wall seconds, peak tree RSS and documents written."""
+def run_batch(inputs: list[str], out: Path, workers: int) -> Run:
+    """Run ``auditor batch`` as users do, sampling the memory of its process tree."""
     command = [sys.executable, "-m", "auditor", "batch", *inputs, "--out", str(out), "--workers", str(workers),
                "--overwrite", "--no-progress"]
     started = time.perf_counter()
     proc = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = [0]
+    samples: list[tuple[float, int, list[int]]] = []
 
     def sample() -> None:
         while proc.poll() is None:
-            peak[0] = max(peak[0], tree_rss(proc.pid))
+            samples.append((time.perf_counter() - started, *rss(proc.pid)))
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -72,7 +93,7 @@ def run_batch(inputs: list[str], out: Path, workers: int) -> tuple[float, int, i
         raise SystemExit(f"auditor batch failed: {err.decode(errors='replace')[-500:]}")
     with open(out, encoding="utf-8") as handle:
         documents = sum(1 for _ in handle)
-    return elapsed, peak[0], documents
+    return Run(elapsed, documents, samples)
 
 
 def write_jsonl(pages: list[tuple[str, str]], path: Path, copies: int) -> None:
@@ -93,9 +114,12 @@ def time_trafilatura(texts: list[str]) -> tuple[float, list[str]]:
 
 def time_proselint(texts: list[str]) -> float | None:
     try:
+        from proselint.checks import __register__
+        from proselint.registry import CheckRegistry
         from proselint.tools import LintFile
     except ImportError:
         return None
+    CheckRegistry().register_many(__register__)  # what proselint's command line does before linting
     started = time.perf_counter()
     for i, text in enumerate(texts):
         if text.strip():
@@ -103,9 +127,14 @@ def time_proselint(texts: list[str]) -> float | None:
     return time.perf_counter() - started
 
 
-def row(label: str, docs: int, seconds: float, rss: int | None = None) -> str:
-    memory = f"{rss / 2**20:9.0f} MiB" if rss is not None else f"{'-':>13}"
-    return f"{label:<46} {docs:>6,} {seconds:>9.1f} {docs / seconds:>8.1f} {memory}"
+def mib(value: int) -> str:
+    return f"{value / 2**20:.0f}"
+
+
+def row(label: str, docs: int, seconds: float, run: Run | None = None) -> str:
+    memory = (f"{mib(run.peak_tree()):>9} {mib(run.peak_parent()):>7} {mib(run.peak_worker()):>7}" if run
+              else f"{'-':>9} {'-':>7} {'-':>7}")
+    return f"{label:<44} {docs:>6,} {seconds:>7.1f} {docs / seconds:>7.1f} {memory}"
 
 
 def main() -> int:
@@ -125,8 +154,9 @@ def main() -> int:
     raw = [read_page(f) for f in files]
     pages = [(f.name.removesuffix(".gz"), decode_bytes(data).text) for f, data in zip(files, raw, strict=True)]
     print(f"pages: {len(files)} from {args.root} (median {statistics.median(map(len, raw)) / 1024:.0f} KiB, "
-          f"{sum(map(len, raw)) / 2**20:.1f} MiB decompressed); cores used: {args.workers}; python {sys.version.split()[0]}")
-    print(f"{'':<46} {'docs':>6} {'wall s':>9} {'docs/s':>8} {'peak RSS (tree)':>13}")
+          f"{sum(map(len, raw)) / 2**20:.1f} MiB decompressed); cores used: {args.workers}; "
+          f"python {sys.version.split()[0]}")
+    print(f"{'':<44} {'docs':>6} {'wall s':>7} {'docs/s':>7} {'tree MiB':>9} {'parent':>7} {'worker':>7}")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         page_dir = work / "pages"
@@ -134,21 +164,26 @@ def main() -> int:
         for f in files:
             (page_dir / f.name).symlink_to(f.resolve())
         for workers in (1, args.workers):
-            seconds, rss, docs = run_batch([str(page_dir)], work / "out.jsonl", workers)
-            print(row(f"auditor batch, {workers} worker(s), .html.gz pages", docs, seconds, rss), flush=True)
+            run = run_batch([str(page_dir)], work / "out.jsonl", workers)
+            label = f"auditor batch, {workers} worker(s), .html.gz files"
+            print(row(label, run.documents, run.seconds, run), flush=True)
         for copies in (1, args.scale):
             write_jsonl(pages, work / f"x{copies}.jsonl", copies)
-            seconds, rss, docs = run_batch([str(work / f"x{copies}.jsonl")], work / "out.jsonl", args.workers)
-            print(row(f"auditor batch, {args.workers} worker(s), JSONL {copies}x", docs, seconds, rss), flush=True)
+            run = run_batch([str(work / f"x{copies}.jsonl")], work / "out.jsonl", args.workers)
+            print(row(f"auditor batch, {args.workers} worker(s), JSONL {copies}x", run.documents, run.seconds, run),
+                  flush=True)
+        quarters = [mib(run.peak_tree(q / 4, (q + 1) / 4)) for q in range(4)]
+        print(f"{'':<44} tree peak by quarter of the {args.scale}x run: {' / '.join(quarters)} MiB")
     seconds, extracted = time_trafilatura([html for _, html in pages])
-    print(row("trafilatura.extract(fast=True), 1 core", len(pages), seconds))
+    print(row("trafilatura.extract(fast=True) only, 1 core", len(pages), seconds))
     lint = time_proselint(extracted)
     if lint is None:
         print("proselint: not installed (pip install proselint), skipped")
     else:
         print(row("proselint on trafilatura's text, 1 core", len(pages), lint))
-    print("wall clock includes starting Python and the workers (about 1-2 s per run); "
-          "RSS is summed over processes, so memory shared after fork is counted once per worker")
+    print("wall clock includes starting Python and the workers (about 1-2 s per run). Memory is RSS in MiB: the "
+          "tree (parent + workers, summed, so pages shared after fork count once per worker), the parent (reading, "
+          "store, JSONL) and the largest worker")
     return 0
 
 

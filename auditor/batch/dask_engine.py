@@ -39,7 +39,9 @@ class DaskEngine:
                                          dashboard_address=None, silence_logs=logging.ERROR)
             self.client = client_class(self.cluster)
         try:
-            self.client.run(warm_up, settings)
+            warmed = self.client.run(warm_up, settings)
+            threads = self.client.nthreads()  # {worker address: threads}
+            self.slots = max(sum(threads.values()), len(warmed), 1)
         except ImportError as exc:
             self.close()
             raise ConfigError(f"the Dask workers cannot import the auditor ({exc}); "

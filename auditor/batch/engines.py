@@ -16,7 +16,9 @@ from auditor.pipeline import AuditResult
 
 
 class Engine(Protocol):
-    """What the runner needs from an engine."""
+    """What the runner needs from an engine; ``slots`` is how many chunks it audits at once."""
+
+    slots: int
 
     def submit(self, chunk: list[Item]) -> Any:
         """Start auditing ``chunk``; return a future of its list of Outcomes."""
@@ -37,7 +39,7 @@ class InlineEngine:
     """Audits in this process (``--workers 0``): for debugging, and for tests that patch the audit."""
 
     def __init__(self, settings: Settings, timeout: float | None) -> None:
-        self.settings, self.timeout = settings, timeout
+        self.settings, self.timeout, self.slots = settings, timeout, 1
         warm_up(settings)
 
     def submit(self, chunk: list[Item]) -> Future[list[Outcome]]:
@@ -56,7 +58,7 @@ class LocalEngine:
     """A process pool; a worker that dies (a crash, the OOM killer) costs one document, not the run."""
 
     def __init__(self, settings: Settings, timeout: float | None, workers: int) -> None:
-        self.settings, self.timeout, self.workers = settings, timeout, workers
+        self.settings, self.timeout, self.workers, self.slots = settings, timeout, workers, workers
         self.pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:

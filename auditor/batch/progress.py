@@ -1,4 +1,4 @@
-"""The progress bar: input bytes read (for the ETA) with documents and documents/s beside it."""
+"""The progress bar: input bytes done (for the ETA) with documents and documents/s beside it."""
 from __future__ import annotations
 
 import sys
@@ -21,10 +21,10 @@ class Progress:
 
         self.bar = tqdm(total=total() or None, unit="B", unit_scale=True, unit_divisor=1024, file=sys.stderr,
                         dynamic_ncols=True, smoothing=0.05,
-                        bar_format="{percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}] {postfix}")
+                        bar_format="{percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}{postfix}]")
 
     def read(self, nbytes: int) -> None:
-        """``nbytes`` of input were read."""
+        """``nbytes`` more of the input are done (recorded, or skipped as already recorded)."""
         if self.bar is not None and nbytes:
             self.bar.update(nbytes)
 

@@ -14,7 +14,6 @@ import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import FrameType
@@ -24,7 +23,7 @@ from auditor.batch.engines import Engine, make_engine
 from auditor.batch.items import Item
 from auditor.batch.progress import Progress
 from auditor.batch.sources import SourceOptions, iter_items, total_size
-from auditor.batch.store import JsonlWriter, Store, rebuild_jsonl, remove_store
+from auditor.batch.store import JsonlWriter, Store, is_store, rebuild_jsonl, remove_store
 from auditor.batch.worker import Outcome
 from auditor.config import Settings
 from auditor.errors import AuditorError, ConfigError
@@ -72,6 +71,10 @@ def default_db(out: Path) -> Path:
 
 def open_outputs(config: BatchConfig) -> tuple[Store, JsonlWriter]:
     """Open the store and the JSONL: fresh, or (``resume``) the JSONL rebuilt from the store."""
+    if config.db.resolve() == config.out.resolve():
+        raise ConfigError(f"{config.db}: the results store and --out must be different files")
+    if config.db.exists() and config.db.stat().st_size and not is_store(config.db):
+        raise ConfigError(f"{config.db}: exists and is not a results store; choose another --db")
     if not config.resume and config.db.exists():
         existing = Store(config.db)
         count = existing.count()
@@ -153,22 +156,25 @@ class StopRequest:
 
 def _drive(items: Iterable[Item], engine: Engine, store: Store, writer: JsonlWriter, config: BatchConfig,
            stats: BatchStats, progress: Progress, stop: StopRequest) -> None:
-    window = max(2 * max(config.workers, 1) + 2, 4)
+    window = 2 * max(engine.slots, 1) + 2
     pending: deque[tuple[list[Item], Any]] = deque()
     try:
         for chunk in _chunks(_admitted(items, store, config.resume, stats, progress, stop), config.chunk_size):
             pending.append((chunk, engine.submit(chunk)))
             while len(pending) >= window:
-                _record(_collect(*pending.popleft(), engine, stop), store, writer, stats, progress)
+                chunk, future = pending.popleft()
+                _record(_collect(chunk, future, engine, stop), chunk, store, writer, stats, progress)
         while pending:
-            _record(_collect(*pending.popleft(), engine, stop), store, writer, stats, progress)
+            chunk, future = pending.popleft()
+            _record(_collect(chunk, future, engine, stop), chunk, store, writer, stats, progress)
     except KeyboardInterrupt:
         while pending and pending[0][1].done():  # keep what had already finished
+            chunk, future = pending.popleft()
             try:
-                outcomes = list(pending.popleft()[1].result())
+                outcomes = list(future.result())
             except BaseException:  # noqa: BLE001 - stopping: a failed chunk is simply redone on resume
                 break
-            _record(outcomes, store, writer, stats, progress)
+            _record(outcomes, chunk, store, writer, stats, progress)
         raise
 
 
@@ -177,12 +183,13 @@ def _admitted(items: Iterable[Item], store: Store, resume: bool, stats: BatchSta
     """Items to send to the engine: inputs named twice, and (resume) documents already recorded, drop out."""
     for item in items:
         stop.check()
-        progress.read(item.size)
         if not store.first_sight(item.key):
             stats.repeated += 1
+            progress.read(item.size)
             continue
         if resume and store.recorded_hash(item.key) == item.content_hash:
             stats.resumed += 1
+            progress.read(item.size)
             progress.finished(0, resumed=1)
             continue
         if item.to_audit and item.id is not None:
@@ -213,10 +220,10 @@ def _collect(chunk: list[Item], future: Any, engine: Engine, stop: StopRequest |
         stop.check()
         try:
             future.result(timeout=0.2)
-        except (TimeoutError, FutureTimeout):
+        except KeyboardInterrupt:
+            raise
+        except BaseException:  # noqa: BLE001, S112 - a time-out (its class varies), or the task's error, raised below
             continue
-        except BaseException:  # noqa: BLE001, S112 - the call below raises it again
-            break
     try:
         return list(future.result())
     except (AuditorError, KeyboardInterrupt):
@@ -225,7 +232,7 @@ def _collect(chunk: list[Item], future: Any, engine: Engine, stop: StopRequest |
         return engine.recover(chunk, exc)
 
 
-def _record(outcomes: list[Outcome], store: Store, writer: JsonlWriter, stats: BatchStats,
+def _record(outcomes: list[Outcome], chunk: list[Item], store: Store, writer: JsonlWriter, stats: BatchStats,
             progress: Progress) -> None:
     for outcome in outcomes:
         stats.replaced += store.write(outcome)
@@ -237,6 +244,7 @@ def _record(outcomes: list[Outcome], store: Store, writer: JsonlWriter, stats: B
             stats.skipped += 1
         else:
             stats.errors += 1
+    progress.read(sum(item.size for item in chunk))  # input counts as done once its records are written
     progress.finished(len(outcomes))
 
 

@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 from auditor.batch.items import Item
 from auditor.batch.timeouts import DocumentTimeout, time_limit
 from auditor.config import Settings
-from auditor.errors import ConfigError, InputError, ModelError, RuleDefinitionError
-from auditor.pipeline import AuditResult, audit, audit_path
+from auditor.errors import ConfigError, ModelError, RuleDefinitionError
+from auditor.pipeline import AuditResult, audit_path
 
 FATAL = (ConfigError, RuleDefinitionError, ModelError)  # the run's problem, not the document's
 
@@ -100,18 +100,7 @@ def audit_one(item: Item, settings: Settings, timeout: float | None) -> Outcome:
 
 def audit_item(item: Item, settings: Settings) -> AuditResult:
     """Audit one document as ``auditor check`` does; a known format (JSONL field, WARC HTML) is kept."""
-    if item.format is None:
-        return audit_path(item.source, settings, data=item.data)
-    from auditor.ingest import read_input
-    from auditor.normalize import normalize
-
-    try:  # audit_path with the format given instead of detected
-        document = normalize(read_input(item.source, item.data, settings.max_bytes, format=item.format))
-    except InputError as exc:
-        return AuditResult(item.source, None, error=exc.problem)
-    except Exception as exc:  # noqa: BLE001 - as audit_path: a parser bug becomes an error result
-        return AuditResult(item.source, None, error=f"could not normalize: {type(exc).__name__}: {exc}")
-    return audit(document, settings)
+    return audit_path(item.source, settings, data=item.data, format=item.format)
 
 
 def make_outcome(item: Item, result: AuditResult) -> Outcome:

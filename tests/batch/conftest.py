@@ -6,6 +6,7 @@ import io
 import json
 import shutil
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -109,5 +110,5 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def store_rows(db: Path, columns: str = "key, id, status, error") -> list[tuple[Any, ...]]:
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:
         return conn.execute(f"SELECT {columns} FROM documents ORDER BY seq").fetchall()

@@ -2,14 +2,22 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sqlite3
 import time
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
 import pytest
 
 from auditor.batch import BatchConfig, run_batch, worker
+from auditor.batch.engines import LocalEngine
+from auditor.batch.items import Item
+from auditor.config import Settings
 from auditor.report import schema
 from tests.batch.conftest import Inputs, page, read_jsonl, run_cli, store_rows
 
@@ -68,7 +76,7 @@ def test_file_records_equal_auditor_check(inputs: Inputs, tmp_path: Path) -> Non
 
 def test_store_answers_worst_pages_per_domain(inputs: Inputs, tmp_path: Path) -> None:
     _batch(inputs, tmp_path / "r.jsonl", "--workers", "0", "--db", str(tmp_path / "custom.db"))
-    with sqlite3.connect(tmp_path / "custom.db") as conn:
+    with closing(sqlite3.connect(tmp_path / "custom.db")) as conn:
         worst = conn.execute("SELECT url, score FROM documents WHERE domain = 'example.org' AND status = 'ok' "
                              "ORDER BY score LIMIT 50").fetchall()
         assert [u for u, _ in worst] == sorted([u for u, _ in worst], key=dict(worst).get)
@@ -139,3 +147,39 @@ def test_timeout_hook_in_process(inputs: Inputs, tmp_path: Path, monkeypatch: py
     assert stats.written == 6 and stats.errors == 1 and stats.ok == 5
     leaflet = [r for r in read_jsonl(tmp_path / "r.jsonl") if r["source"].endswith("leaflet.md")]
     assert leaflet[0]["error"].startswith("timed out after 0.3 s")
+
+
+def test_input_named_twice_is_read_once(inputs: Inputs, tmp_path: Path) -> None:
+    site = inputs.root / "site"
+    out = tmp_path / "r.jsonl"
+    output = run_cli("batch", str(site), str(site / "*.html"), "--out", str(out), "--workers", "0").output
+    assert len(read_jsonl(out)) == 6 and "3 inputs named twice read once" in output
+
+
+def test_dead_worker_costs_only_its_document() -> None:
+    huge = "".join(f"<p>Miracle cure number {i} works for 95% of patients.</p>" for i in range(30000))
+    items = [Item(key="small", source="small.html", data=page("Small", "Zinc may shorten colds a little.")),
+             Item(key="huge", source="huge.html", data=f"<html><body>{huge}</body></html>".encode())]
+    engine = LocalEngine(Settings(), timeout=1.0, workers=1)
+    try:
+        future = engine.submit(items)
+        for pid in list(engine.pool._processes):  # what the OOM killer would do
+            os.kill(pid, signal.SIGKILL)
+        with pytest.raises(BrokenProcessPool):
+            future.result(timeout=30)
+        outcomes = engine.recover(items, BrokenProcessPool())
+    finally:
+        engine.close()
+    assert [(o.key, o.status) for o in outcomes] == [("small", "ok"), ("huge", "error")]
+    assert outcomes[1].error == "timed out after 1 s (raise it with --timeout)"
+
+
+def test_known_format_path_matches_audit_path() -> None:
+    """A JSONL/WARC body (format given) is audited exactly as the same bytes in a file (format detected)."""
+    body = "".join(f"<p>Step {i}: our clinic cures 9 in 10 patients. Book now!</p>" for i in range(30))
+    data = f"<!doctype html><html><body><h1>Offer</h1>{body}</body></html>".encode()
+    settings = replace(Settings(), max_blocks=12, max_sentence_chars=40)  # the normalizer's limits apply to both
+    as_file = worker.audit_one(Item(key="a", source="page.html", data=data), settings, None)
+    as_body = worker.audit_one(Item(key="b", source="page.html", data=data, format="html"), settings, None)
+    assert as_file.status == "ok" and as_file.line == as_body.line
+    assert "warnings" in json.loads(as_file.line) and json.loads(as_file.line)["warnings"]

@@ -15,21 +15,22 @@ from pathlib import Path
 from tests.batch.conftest import LEAFLET, PROMO, page, write_warc
 from tests.conftest import REPO
 
-FILES, LINES, RECORDS = 300, 600, 300
+FILES, LINES, RECORDS = 400, 800, 400
 
 
 def _inputs(root: Path) -> list[str]:
     (root / "pages").mkdir(parents=True)
     for i in range(FILES):
-        text = f"Our therapy {i} cures back pain. Call now!"
+        text = f"Our therapy {i} cures back pain. Call now! " + LEAFLET * 4
         (root / "pages" / f"p{i:03d}.html").write_bytes(page(f"Clinic page {i}", text))
     with open(root / "docs.jsonl", "w") as handle:
         for i in range(LINES):
-            body = {"html": PROMO.replace("7 days", f"{i} days")} if i % 2 else {"text": f"{LEAFLET} ({i})"}
+            promo = PROMO.replace("7 days", f"{i} days") * 3
+            body = {"html": promo} if i % 2 else {"text": f"{LEAFLET * 4} ({i})"}
             handle.write(json.dumps({"id": f"doc-{i}", "url": f"https://site{i % 7}.example/{i}", **body}) + "\n")
-    write_warc(root / "crawl.warc.gz", [("response", f"https://crawl.example/{i}", "200 OK", "text/html",
-                                         page(f"Crawled {i}", f"Page {i}: 9 out of 10 users saw results."))
-                                        for i in range(RECORDS)])
+    crawled = [page(f"Crawled {i}", f"Page {i}: 9 out of 10 users saw results. " + LEAFLET * 3) for i in range(RECORDS)]
+    write_warc(root / "crawl.warc.gz", [("response", f"https://crawl.example/{i}", "200 OK", "text/html", body)
+                                        for i, body in enumerate(crawled)])
     return [str(root / "pages"), str(root / "docs.jsonl"), str(root / "crawl.warc.gz")]
 
 
@@ -51,7 +52,7 @@ def _wait_then_signal(proc: subprocess.Popen[bytes], out: Path, signum: int, rng
     start, deadline = _size(out), time.monotonic() + 60
     while _size(out) <= start and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
-    time.sleep(rng.uniform(0.0, 1.5))
+    time.sleep(rng.uniform(0.0, 0.6))  # the whole run takes several seconds more
     if proc.poll() is None:
         proc.send_signal(signum)
 

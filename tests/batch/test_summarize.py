@@ -5,6 +5,7 @@ import csv
 import json
 import re
 import sqlite3
+from contextlib import closing
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -80,7 +81,7 @@ def test_export_csv_and_findings(results: Path, inputs: Inputs, tmp_path: Path) 
     assert run_cli("batch-export", str(db), "--csv", str(tmp_path / "f.csv"), "--table", "findings").exit_code == 0
     with open(tmp_path / "f.csv", newline="") as handle:
         findings = list(csv.DictReader(handle))
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:
         assert len(findings) == conn.execute("SELECT count(*) FROM findings").fetchone()[0] > 0
 
 
