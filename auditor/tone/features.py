@@ -29,7 +29,7 @@ def word_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
     return grams
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def _word_char_ngrams(word: str, low: int, high: int) -> tuple[str, ...]:
     # Words repeat across sentences and pages, so their n-grams are computed once.
     padded = f" {word} "
