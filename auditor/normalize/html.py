@@ -36,6 +36,30 @@ _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECAS
 _RAW_DROP = re.compile(r"<(script|style|noscript|template|svg|title)\b", re.IGNORECASE)
 
 
+_HEAVY = re.compile(r"<(svg|style|noscript|template)\b[^>]*>", re.IGNORECASE)
+
+
+def without_invisible(text: str) -> str:
+    """``text`` with the insides of svg, style, noscript and template elements removed.
+
+    They are dropped anyway; parsing thousands of SVG path nodes only to discard them is
+    wasted work.
+    """
+    lowered = text.lower()
+    pieces = []
+    cursor = 0
+    for match in _HEAVY.finditer(text):
+        if match.start() < cursor:
+            continue
+        close = lowered.find("</" + match.group(1).lower(), match.end())
+        if close < 0:
+            break
+        pieces.append(text[cursor:match.end()])
+        cursor = close
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
 def visible_html(text: str) -> str:
     """The source with tags, comments and invisible elements blanked, entities decoded."""
     out = re.sub(r"<!--.*?(?:-->|$)", blank, text, flags=re.DOTALL)
@@ -88,7 +112,7 @@ def _kind(tag: Tag) -> tuple[str, int]:
     return kind, level
 
 
-def _blocks(soup: BeautifulSoup, keys: tuple[set[str], str] | None) -> list[RawBlock]:
+def _blocks(soup: BeautifulSoup, keys: tuple[set[str], str] | None, head: _HeadTags | None = None) -> list[RawBlock]:
     # With a main-text extraction to lean on, class names add more errors than they fix.
     judge = RegionJudge(use_classes=keys is None)
     blocks: list[RawBlock] = []
@@ -114,6 +138,8 @@ def _blocks(soup: BeautifulSoup, keys: tuple[set[str], str] | None) -> list[RawB
 
     for node in soup.descendants:
         if isinstance(node, Tag):
+            if head is not None and node.name in _HeadTags.NAMES:
+                head.add(node)
             if node.name == "br" and current is not None:
                 strings.append(" ")
             elif node.name == "input" and str(node.get("type", "")).lower() in ("submit", "button"):
@@ -159,29 +185,35 @@ def _settle_short_blocks(blocks: list[RawBlock], undecided: set[int]) -> None:
 class _HeadTags:
     """The tags metadata comes from, collected in one pass over the tree."""
 
-    def __init__(self, soup: BeautifulSoup) -> None:
+    NAMES = frozenset({"meta", "link", "title", "h1", "time", "script", "a", "html"})
+
+    def __init__(self) -> None:
         self.meta: dict[str, str] = {}
         self.first: dict[str, Tag] = {}
         self.jsonld: list[str] = []
         self.rel: dict[str, Tag] = {}
-        for tag in soup.find_all(["meta", "link", "title", "h1", "time", "script", "a", "html"]):
-            name = tag.name
-            if name == "meta":
-                content = tag.get("content")
-                if isinstance(content, str) and content.strip():
-                    for attr in ("property", "name", "itemprop"):
-                        key = tag.get(attr)
-                        if isinstance(key, str):
-                            self.meta.setdefault(key.lower(), " ".join(content.split()))
-            elif name == "script":
-                if str(tag.get("type", "")).lower() == "application/ld+json":
-                    self.jsonld.append(tag.string or "")
-            elif name in ("link", "a"):
-                rel = tag.get("rel")
-                for value in rel if isinstance(rel, list) else [rel] if isinstance(rel, str) else []:
-                    self.rel.setdefault(value.lower(), tag)
-            else:
-                self.first.setdefault(name, tag)
+
+    def add(self, tag: Tag) -> None:
+        """Record ``tag`` if metadata can come from it (called during the block walk)."""
+        name = tag.name
+        if name not in self.NAMES:
+            return
+        if name == "meta":
+            content = tag.get("content")
+            if isinstance(content, str) and content.strip():
+                for attr in ("property", "name", "itemprop"):
+                    key = tag.get(attr)
+                    if isinstance(key, str):
+                        self.meta.setdefault(key.lower(), " ".join(content.split()))
+        elif name == "script":
+            if str(tag.get("type", "")).lower() == "application/ld+json":
+                self.jsonld.append(tag.string or "")
+        elif name in ("link", "a"):
+            rel = tag.get("rel")
+            for value in rel if isinstance(rel, list) else [rel] if isinstance(rel, str) else []:
+                self.rel.setdefault(value.lower(), tag)
+        else:
+            self.first.setdefault(name, tag)
 
     def get(self, *names: str) -> str | None:
         """The first non-empty meta content among ``names``."""
@@ -227,8 +259,7 @@ def _name_of(value: Any) -> str | None:
     return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
 
 
-def _metadata(soup: BeautifulSoup) -> tuple[dict[str, str | None], tuple[str, ...], list[str]]:
-    head = _HeadTags(soup)
+def _metadata(head: _HeadTags) -> tuple[dict[str, str | None], tuple[str, ...], list[str]]:
     items, warnings = _jsonld(head.jsonld)
     types: list[str] = []
     ld: dict[str, str | None] = {}
@@ -269,13 +300,15 @@ def _metadata(soup: BeautifulSoup) -> tuple[dict[str, str | None], tuple[str, ..
 def normalize_html(source: str, text: str, encoding: str = "utf-8", warnings: tuple[str, ...] = (),
                    limits: Limits | None = None) -> Document:
     """Parse ``text`` as HTML into a Document."""
+    lighter = without_invisible(text)
     with _warnings.catch_warnings():
         _warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        soup = BeautifulSoup(text, "lxml")
-    meta, types, meta_warnings = _metadata(soup)
+        soup = BeautifulSoup(lighter, "lxml")
+    head = _HeadTags()
     # Past a few megabytes the extraction costs more than it earns; structure decides alone.
-    keys = main_text_keys(text) if len(text) <= EXTRACTION_LIMIT else None
-    raw = _blocks(soup, keys)
+    keys = main_text_keys(lighter) if len(lighter) <= EXTRACTION_LIMIT else None
+    raw = _blocks(soup, keys, head)  # the walk also collects the tags metadata comes from
+    meta, types, meta_warnings = _metadata(head)
     if keys is not None and raw and not any(not b.boilerplate for b in raw):
         # trafilatura kept text we could not match: let structure decide instead.
         raw = _blocks(soup, None)

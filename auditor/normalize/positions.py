@@ -10,11 +10,13 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from array import array
+
+import numpy as np
 
 from auditor.records import Location
 
-_WORD = re.compile(r"\S+")
+# Every code point str.split() treats as whitespace, so the stream matches "".join(text.split()).
+_WHITESPACE_CODES = np.array([c for c in range(0x3000 + 1) if chr(c).isspace()], dtype=np.uint32)
 _ENTITY = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 
 
@@ -61,13 +63,11 @@ class Aligner:
     """Finds block texts in the visible copy of a source, in document order."""
 
     def __init__(self, visible: str) -> None:
-        parts: list[str] = []
-        offsets = array("l")
-        for match in _WORD.finditer(visible):
-            parts.append(match.group())
-            offsets.extend(range(match.start(), match.end()))
-        self._stream = "".join(parts)
-        self._offsets = offsets
+        # Vectorised: the offsets of every non-whitespace character, and those characters.
+        codes = np.frombuffer(visible.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        keep = np.flatnonzero(~np.isin(codes, _WHITESPACE_CODES))
+        self._stream = codes[keep].tobytes().decode("utf-32-le", "surrogatepass")
+        self._offsets = keep.tolist()
         self._cursor = 0
 
     def _find(self, key: str) -> int:
