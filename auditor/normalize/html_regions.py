@@ -92,7 +92,7 @@ def main_text_keys(html: str) -> tuple[set[str], str] | None:
         return None
     try:
         extracted = trafilatura.extract(
-            html, fast=True, include_comments=False, include_tables=True, favor_recall=True, include_links=False,
+            html, fast=True, include_comments=False, include_tables=True, include_links=False,
             include_images=False, include_formatting=False, deduplicate=False,
         )
     except Exception:  # noqa: BLE001 - a failed extraction falls back to structure
