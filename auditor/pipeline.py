@@ -77,8 +77,6 @@ def _tone(document: Document, findings: tuple[Finding, ...]) -> Any:
 
 
 def _score(document: Document, findings: tuple[Finding, ...], tone: Any, settings: Settings, pack_version: str) -> Any:
-    try:
-        from auditor.score import build_scorecard
-    except ImportError:
-        return None
+    from auditor.score import build_scorecard
+
     return build_scorecard(document, findings, tone, settings, pack_version)

@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from auditor.engine.spec import RuleSpec
 from auditor.normalize.positions import LineIndex
@@ -100,21 +101,23 @@ class DocContext:
         end = self.doc.original_offset(max(span.start, span.end - 1)) + 1
         return self._lines.location(start, end)
 
-    def main_text(self) -> str:
-        """The text of the main-region blocks."""
+    @cached_property
+    def _main_text(self) -> str:
         return "\n\n".join(b.text for b in self.doc.blocks if b.region == "main")
 
-    @property
+    def main_text(self) -> str:
+        """The text of the main-region blocks (computed once; many rules ask)."""
+        return self._main_text
+
+    @cached_property
     def is_press_release(self) -> bool:
         """True for a press release: a dateline, "today announced", or a media-contact block.
 
         A release is the primary source for the study it announces, so naming that study
         without a reference is not an attribution problem.
         """
-        if not hasattr(self, "_press_release"):
-            head = self.doc.text[:1500]
-            self._press_release = bool(PRESS_RELEASE.search(head) or PRESS_FOOTER.search(self.doc.text[-3000:]))
-        return self._press_release
+        head = self.doc.text[:1500]
+        return bool(PRESS_RELEASE.search(head) or PRESS_FOOTER.search(self.doc.text[-3000:]))
 
     def has_category(self, *categories: str) -> bool:
         """True when a finding of one of ``categories`` was already made."""

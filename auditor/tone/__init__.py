@@ -15,7 +15,7 @@ MODEL_PATH = Path(__file__).resolve().parent / "data" / "tone-model.json"
 SHIPPED_SHA256 = "9a2d7b72d61335d55a6d263d394ddddeadca30c0553fbd198cc17cd3d1b35610"
 MIN_WORDS = 3
 
-__all__ = ["MODEL_PATH", "ToneResult", "aggregate", "default_model", "score_document", "score_texts"]
+__all__ = ["MODEL_PATH", "ToneResult", "aggregate", "default_model", "score_document"]
 
 
 @dataclass(frozen=True)
@@ -54,11 +54,6 @@ def default_model(path: str | None = None) -> ToneModel | None:
     if not path and not target.exists():
         return None
     return load_model(target, None if path else (SHIPPED_SHA256 or None))
-
-
-def score_texts(texts: list[str], model: ToneModel) -> np.ndarray:
-    """Calibrated promotional probability of each text."""
-    return model.predict_proba(texts)
 
 
 TOP_K = 5

@@ -8,6 +8,7 @@ import pytest
 from auditor.config import load_settings
 from auditor.engine import load_pack
 from auditor.errors import ConfigError
+from auditor.normalize import normalize_string
 from auditor.pipeline import audit_path
 from auditor.records import Severity
 from tests.engine_helpers import findings_for
@@ -84,7 +85,7 @@ def test_plain_text_suppression_and_unused_suppression() -> None:
     assert "HC204" not in {f.rule for f in findings}
     unused = [f for f in findings if f.rule == "HC902"]
     assert len(unused) == 1 and unused[0].line == 4 and "HC301" in unused[0].message
-    assert "auditor:" not in " ".join(s.text for s in findings_for.__globals__["normalize_string"](text, "text").sentences)
+    assert "auditor:" not in " ".join(s.text for s in normalize_string(text, "text").sentences)
 
 
 def test_disable_file_removes_document_level_findings() -> None:

@@ -1,0 +1,52 @@
+"""Claims of cause and effect that the page's own evidence cannot carry."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditor.engine.context import DocContext
+from auditor.engine.guards import is_hedged, is_negated
+from auditor.engine.kinds.python import register
+from auditor.engine.spec import RuleSpec
+from auditor.records import Finding, Span
+
+_CAUSAL = re.compile(
+    r"\b(?:prevents|cures|reverses|protects against|reduces the risk of|lowers the risk of|cuts the risk of|"
+    r"boosts|stops|halts|wards off|extends life|slashes|prevent|reverse|protect against|ward off)\b",
+    re.IGNORECASE,
+)
+_WEAK_EVIDENCE = re.compile(
+    r"\b(?:in mice|in rats|mouse study|mice (?:that|who|given|fed)|rats (?:that|given|fed)|animal (?:study|studies|model)|"
+    r"in (?:the )?(?:lab|laboratory|petri dish|test tubes?|cell cultures?)|observational (?:study|data|research)|"
+    r"(?:was|were|is|are) (?:associated|linked|correlated) with)\b",
+    re.IGNORECASE,
+)
+_QUALIFIED = re.compile(
+    r"\b(?:mice|mouse|rats?|animals?|cells?|lab|laboratory|observational|associated|linked|correlat\w*|"
+    r"in the study|researchers (?:found|say)|people who)\b",
+    re.IGNORECASE,
+)
+
+
+@register("causal_overreach")
+def causal_overreach(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """A cause-and-effect claim stated plainly when the page's own evidence is animal, cell or
+    observational: the headline says "coffee prevents Alzheimer's", the study found an association."""
+    if not _WEAK_EVIDENCE.search(ctx.main_text()):
+        return
+    # Overreach lives in the headline, the headings and the lede: where readers take the message.
+    main = [s for s in ctx.doc.sentences if ctx.doc.blocks[s.block].region == "main"]
+    lede = {id(s) for s in main[:3]}
+    for sentence in main:
+        block = ctx.doc.blocks[sentence.block]
+        if block.kind != "heading" and id(sentence) not in lede:
+            continue
+        if not ctx.in_scope(spec, block) or _QUALIFIED.search(sentence.text) or ctx.is_cited(sentence.block, sentence):
+            continue
+        match = _CAUSAL.search(sentence.text)
+        if match is None or re.search(r"\b(?:the|to|may|might|could|can)\s+$", sentence.text[max(0, match.start() - 8):match.start()]):
+            continue  # "the reverse", "try to prevent", "could prevent": not a stated effect
+        if is_hedged(sentence.text, match.start(), match.end()) or is_negated(sentence.text, match.start(), match.end()):
+            continue
+        start = sentence.span.start + match.start()
+        yield ctx.finding(spec, Span(start, start + len(match.group())), match.group(), sentence.text)
