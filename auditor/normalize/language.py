@@ -15,6 +15,11 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     "pl": frozenset("i w nie na się z do że to jest o jak ale po co tak za od są przez dla może jego".split()),
     "ro": frozenset("și în de la cu pe nu o un că este din care pentru sau mai se ale fi sunt".split()),
 }
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _code, _words in _STOPWORDS.items():
+    for _word in _words:
+        _LANGUAGES_OF[_word] = _LANGUAGES_OF.get(_word, ()) + (_code,)
+
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -26,8 +31,16 @@ def stopword_shares(text: str) -> dict[str, float]:
     tokens = [t.lower() for t in _TOKEN.findall(text)]
     if not tokens:
         return {}
-    counts = Counter(tokens)
-    return {code: sum(counts[w] for w in words) / len(tokens) for code, words in _STOPWORDS.items()}
+    return _shares(Counter(tokens), len(tokens))
+
+
+def _shares(counts: Counter[str], total: int) -> dict[str, float]:
+    # Walk the page's distinct words once rather than every list's stop words.
+    hits = dict.fromkeys(_STOPWORDS, 0)
+    for word, count in counts.items():
+        for code in _LANGUAGES_OF.get(word, ()):
+            hits[code] += count
+    return {code: hit / total for code, hit in hits.items()}
 
 
 def detect_language(text: str, sample: int = 20_000, min_tokens: int = 20) -> tuple[str | None, float]:
@@ -52,8 +65,7 @@ def detect_language(text: str, sample: int = 20_000, min_tokens: int = 20) -> tu
     tokens = [t.lower() for t in _TOKEN.findall(text)]
     if len(tokens) < min_tokens:
         return None, 0.0  # too short for stop words to be evidence (English "I" is Polish "i")
-    counts = Counter(tokens)
-    scores = {code: sum(counts[w] for w in words) / len(tokens) for code, words in _STOPWORDS.items()}
+    scores = _shares(Counter(tokens), len(tokens))
     best = max(scores, key=lambda code: scores[code])
     if scores[best] < 0.05:
         return None, 0.0

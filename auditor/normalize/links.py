@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 CITATION_HOSTS = (
@@ -38,6 +39,7 @@ def _host_matches(host: str, candidates: frozenset[str]) -> bool:
     return any(".".join(parts[i:]) in candidates for i in range(len(parts) - 1))
 
 
+@lru_cache(maxsize=8192)  # a page repeats its menu links; a crawl repeats its hosts
 def classify_link(href: str, base_host: str | None = None) -> str:
     """Return the kind of ``href``: citation, internal, external, contact, social or anchor."""
     href = href.strip()

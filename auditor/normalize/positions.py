@@ -20,13 +20,16 @@ _WHITESPACE_CODES = np.array([c for c in range(0x3000 + 1) if chr(c).isspace()],
 _ENTITY = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 
 
-_NOT_NEWLINE = re.compile(r"[^\n]")
+def blank_text(text: str) -> str:
+    """``text`` with every character but newlines replaced by a space."""
+    if "\n" not in text:
+        return " " * len(text)
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 def blank(match: re.Match[str]) -> str:
     """Replacement that keeps newlines and length, blanking everything else."""
-    text = match.group()
-    return " " * len(text) if "\n" not in text else _NOT_NEWLINE.sub(" ", text)
+    return blank_text(match.group())
 
 
 def decode_entities(text: str) -> str:
