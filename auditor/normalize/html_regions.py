@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bs4 import Tag
 
 BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "form", "dialog", "menu"})
 BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar"})
@@ -32,56 +31,26 @@ BOILERPLATE_CLASS = re.compile(
 )
 
 
-def _attr_tokens(tag: Tag) -> list[str]:
-    tokens: list[str] = []
-    classes: Any = tag.get("class")
-    if isinstance(classes, list):
-        tokens.extend(classes)
-    elif isinstance(classes, str):
-        tokens.extend(classes.split())
-    ident = tag.get("id")
-    if isinstance(ident, str):
+def _attr_tokens(element: Any) -> list[str]:
+    tokens = (element.get("class") or "").split()
+    ident = element.get("id")
+    if ident:
         tokens.append(ident)
     return tokens
 
 
-def structural_boilerplate(tag: Tag, inside_article: bool, use_classes: bool = True) -> bool:
-    """True when ``tag`` itself marks its content as boilerplate."""
-    name = tag.name
+def structural_boilerplate(element: Any, name: str, inside_article: bool, use_classes: bool = True) -> bool:
+    """True when ``element`` (tag ``name``) itself marks its content as boilerplate."""
     if name in BOILERPLATE_TAGS:
         return True
     if name == "header" and not inside_article:
         return True
-    role = tag.get("role")
-    if isinstance(role, str) and role.lower() in BOILERPLATE_ROLES:
+    role = element.get("role")
+    if role and role.lower() in BOILERPLATE_ROLES:
         return True
     if use_classes and name not in _NEVER_BY_CLASS:
-        return any(BOILERPLATE_CLASS.search(token) for token in _attr_tokens(tag))
+        return any(BOILERPLATE_CLASS.search(token) for token in _attr_tokens(element))
     return False
-
-
-class RegionJudge:
-    """Memoised structural judgement for every element of one parsed page."""
-
-    def __init__(self, use_classes: bool = True) -> None:
-        self._memo: dict[int, tuple[bool, bool]] = {}
-        self._use_classes = use_classes
-
-    def judge(self, tag: Tag) -> tuple[bool, bool]:
-        """``(boilerplate, inside_article)`` for ``tag``, from its ancestors down."""
-        chain = []
-        node: Any = tag
-        while node is not None and isinstance(node, Tag) and id(node) not in self._memo:
-            chain.append(node)
-            node = node.parent
-        state = self._memo.get(id(node), (False, False)) if node is not None else (False, False)
-        for element in reversed(chain):
-            boiler, article = state
-            article = article or element.name in ("article", "main") or element.get("role") == "main"
-            boiler = boiler or structural_boilerplate(element, article and element.name not in ("article", "main"), self._use_classes)
-            state = (boiler, article)
-            self._memo[id(element)] = state
-        return state
 
 
 def main_text_keys(html: str) -> tuple[set[str], str] | None:
