@@ -69,6 +69,8 @@ def _report(stats: Any, config: Any) -> None:
 @click.option("--ignore", multiple=True, help="Rules, prefixes, names or categories to skip (repeatable).")
 @click.option("--max-bytes", type=click.IntRange(1), help="Refuse documents larger than this (default 20 MB).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@click.option("--strict", is_flag=True,
+              help="Exit 1 when any document became an error record (default: 0 once the run completes).")
 @guarded
 def batch(inputs: tuple[str, ...], out: str, db: str | None, **opts: Any) -> None:
     """Audit many documents (directories, globs, JSONL, WARC) into JSONL and an SQLite store."""
@@ -76,6 +78,7 @@ def batch(inputs: tuple[str, ...], out: str, db: str | None, **opts: Any) -> Non
 
     if opts["scheduler"] and opts["engine"] != "dask":
         fail("--scheduler needs --engine dask")
+    strict = opts.pop("strict")
     config = _batch_config(inputs, out, db, **opts)
     stats = run_batch(config)
     if stats.interrupted:
@@ -83,6 +86,11 @@ def batch(inputs: tuple[str, ...], out: str, db: str | None, **opts: Any) -> Non
                    f"{config.out}. To continue:\n  {resume_hint()}", err=True)
         raise SystemExit(130)
     _report(stats, config)
+    if strict and stats.errors:
+        # A crawl always has some bad pages, so by default they are data, not a failed run.
+        click.echo(f"auditor: {stats.errors:,} documents failed (--strict); see the error records in {config.out}",
+                   err=True)
+        raise SystemExit(1)
 
 
 @main.command("batch-export")

@@ -15,7 +15,8 @@ from typing import Any
 from auditor.batch.store import Store, is_store
 from auditor.batch.worker import domain_of
 
-GRADES = ("A", "B", "C", "D", "E", "F")
+# The scorecard's default letters; a configuration may define others, which are listed too.
+GRADES = ("A", "B", "C", "D", "F")
 
 
 @dataclass
@@ -84,6 +85,10 @@ class Summary:
             if seen >= rank:
                 return score
         return max(self.scores)
+
+    def grade_letters(self) -> list[str]:
+        """The default grade letters and any other letter a record carries, in order."""
+        return sorted(set(GRADES) | set(self.grades))
 
     def histogram(self, width: int = 10) -> list[tuple[str, int]]:
         """Documents per score band: 0-9, 10-19, ..., 90-100."""
@@ -158,7 +163,7 @@ def render_text(s: Summary, top: int = 10) -> str:
     lines.append("score distribution:")
     peak = max((n for _, n in s.histogram()), default=0) or 1
     lines += [f"  {label:>6}  {'#' * round(30 * n / peak):<30} {n:,}" for label, n in s.histogram()]
-    lines.append("grades: " + "  ".join(f"{g} {s.grades[g]:,} ({_pct(s.grades[g], s.ok)})" for g in GRADES))
+    lines.append("grades: " + "  ".join(f"{g} {s.grades[g]:,} ({_pct(s.grades[g], s.ok)})" for g in s.grade_letters()))
     lines.append("top rules (findings, documents):")
     lines += [f"  {rule:<7} {s.rule_names.get(rule, ''):<32} {n:>8,} {s.rule_documents[rule]:>8,}"
               for rule, n in s.rule_findings.most_common(top)]
@@ -185,7 +190,7 @@ def render_markdown(s: Summary, top: int = 10) -> str:
            f"p90 {_fmt(s.quantile(0.9))}.", "", "## Score distribution", "", "| score | documents |", "|---|--:|"]
     out += [f"| {label} | {n:,} |" for label, n in s.histogram()]
     out += ["", "## Grades", "", "| grade | documents | share |", "|---|--:|--:|"]
-    out += [f"| {g} | {s.grades[g]:,} | {_pct(s.grades[g], s.ok)} |" for g in GRADES]
+    out += [f"| {g} | {s.grades[g]:,} | {_pct(s.grades[g], s.ok)} |" for g in s.grade_letters()]
     out += ["", "## Top rules", "", "| rule | name | findings | documents |", "|---|---|--:|--:|"]
     out += [f"| {_md(r)} | {_md(s.rule_names.get(r, ''))} | {n:,} | {s.rule_documents[r]:,} |"
             for r, n in s.rule_findings.most_common(top)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from auditor.batch.summarize import GRADES, Summary, _fmt, _pct
+from auditor.batch.summarize import Summary, _fmt, _pct
 
 _CSS = """body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#1b1b1b;padding:0 1rem}
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}table{border-collapse:collapse;width:100%}
@@ -23,7 +23,9 @@ def _bars(rows: list[tuple[str, int]], width: int = 640, label_width: int = 180,
     for i, (label, n) in enumerate(rows):
         y = i * height + 2
         bar = round(span * n / peak)
-        parts.append(f'<text x="{label_width - 6}" y="{y + 15}" text-anchor="end">{escape(label[:28])}</text>'
+        short = label if len(label) <= 28 else label[:27] + "\u2026"
+        parts.append(f'<text x="{label_width - 6}" y="{y + 15}" text-anchor="end"><title>{escape(label)}</title>'
+                     f'{escape(short)}</text>'
                      f'<rect x="{label_width}" y="{y + 3}" width="{bar}" height="{height - 6}" fill="#3d6fb4"/>'
                      f'<text x="{label_width + bar + 6}" y="{y + 15}">{n:,}</text>')
     parts.append("</svg>")
@@ -62,8 +64,8 @@ def render_html(s: Summary, top: int = 10, title: str = "Batch summary") -> str:
             f"skipped. Score mean {_fmt(s.mean())}, median {_fmt(s.quantile(0.5))}, p10 {_fmt(s.quantile(0.1))}, "
             f"p90 {_fmt(s.quantile(0.9))}.</p>",
             "<h2>Score distribution</h2>", _columns(s.histogram(), "documents per score band"),
-            "<h2>Grades</h2>", _bars([(g, s.grades[g]) for g in GRADES], title="documents per grade"),
-            _table(["grade", "documents", "share"], [[g, f"{s.grades[g]:,}", _pct(s.grades[g], s.ok)] for g in GRADES],
+            "<h2>Grades</h2>", _bars([(g, s.grades[g]) for g in s.grade_letters()], title="documents per grade"),
+            _table(["grade", "documents", "share"], [[g, f"{s.grades[g]:,}", _pct(s.grades[g], s.ok)] for g in s.grade_letters()],
                    {1, 2}),
             "<h2>Top rules</h2>",
             _bars([(f"{r} {s.rule_names.get(r, '')}", n) for r, n in s.rule_findings.most_common(top)],

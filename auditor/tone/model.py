@@ -58,9 +58,8 @@ class ToneModel:
         offset = 0
         for vectorizer in self.vectorizers:
             weights = self.coef[offset:offset + len(vectorizer.vocabulary)]
-            for i, text in enumerate(texts):
-                index, values = vectorizer.row(text)
-                scores[i] += float(np.dot(values, weights[index]))
+            owner, index, values = vectorizer.rows(texts)
+            scores += np.bincount(owner, weights=values * weights[index], minlength=len(texts))
             offset += len(vectorizer.vocabulary)
         if self.rule_categories:
             scores += rule_matrix(hits, len(texts), self.rule_categories) @ self.coef[offset:]

@@ -183,3 +183,17 @@ def test_known_format_path_matches_audit_path() -> None:
     as_body = worker.audit_one(Item(key="b", source="page.html", data=data, format="html"), settings, None)
     assert as_file.status == "ok" and as_file.line == as_body.line
     assert "warnings" in json.loads(as_file.line) and json.loads(as_file.line)["warnings"]
+
+
+def test_strict_exits_1_when_a_document_failed(inputs: Inputs, tmp_path: Path) -> None:
+    out = tmp_path / "results.jsonl"
+    lenient = run_cli("batch", *inputs.args, "--out", str(out), "--workers", "0")
+    assert lenient.exit_code == 0  # the inputs hold bad documents; by default they are only records
+    strict = run_cli("batch", *inputs.args, "--out", str(out), "--workers", "0", "--overwrite", "--strict")
+    assert strict.exit_code == 1 and "documents failed (--strict)" in strict.output
+    assert len(read_jsonl(out)) == inputs.documents  # nothing is lost either way
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "a.md").write_text("# Sleep\n\nAdults need seven to nine hours of sleep.\n", encoding="utf-8")
+    clean = run_cli("batch", str(good), "--out", str(tmp_path / "good.jsonl"), "--workers", "0", "--strict")
+    assert clean.exit_code == 0

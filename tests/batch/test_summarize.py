@@ -69,6 +69,25 @@ def test_html_escapes_every_value(tmp_path: Path) -> None:
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
+def test_grades_listed_are_the_scorecards_and_any_configured(tmp_path: Path) -> None:
+    def record(grade: str, rule_name: str) -> dict:
+        return {"source": f"{grade}.html", "id": grade, "score": 50.0, "grade": grade, "dimensions": {}, "tone": None,
+                "metadata": {}, "findings": [{"rule": "HC999", "name": rule_name, "category": "hype",
+                                              "severity": "warning", "message": "m", "line": 1, "column": 1,
+                                              "end_line": 1, "end_column": 2, "excerpt": "x", "suggestion": None}]}
+    long_name = "a-rule-name-far-longer-than-the-chart-has-room-for"
+    path = tmp_path / "r.jsonl"
+    path.write_text(json.dumps(record("B", long_name)) + "\n")
+    text = run_cli("summarize", str(path), "--html", str(tmp_path / "r.html")).output
+    grades_line = next(line for line in text.splitlines() if line.startswith("grades:"))
+    assert [g.split()[0] for g in grades_line.removeprefix("grades: ").split("  ")] == ["A", "B", "C", "D", "F"]
+    html = (tmp_path / "r.html").read_text()
+    assert f"<title>HC999 {long_name}</title>" in html  # clipped in the chart, whole on hover
+    path.write_text(json.dumps(record("E", "x")) + "\n")  # a configuration that defines an E grade
+    grades_line = next(line for line in run_cli("summarize", str(path)).output.splitlines() if line.startswith("grades:"))
+    assert "E 1 (100" in grades_line
+
+
 def test_export_csv_and_findings(results: Path, inputs: Inputs, tmp_path: Path) -> None:
     db = results.with_suffix(".sqlite")
     out = run_cli("batch-export", str(db), "--csv", str(tmp_path / "d.csv"))
