@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from auditor import __version__
+from auditor.engine.registry import RULE_PACK_VERSION
 from auditor.tone.corpus import LabeledDocument, corpus_digest
 from auditor.tone.features import RULE_CATEGORIES, TOKEN_PATTERN, Vectorizer, rule_matrix
 from auditor.tone.model import CHAR_RANGE, WORD_RANGE, ToneModel
@@ -170,6 +171,8 @@ def train_model(documents: list[LabeledDocument], params: Params | None = None,
         "package_version": __version__,
         "sklearn_version": sklearn.__version__,
         "corpus_sha256": digest,
+        # Rule hits are features: a model is only as current as the rule pack it was trained with.
+        "rule_pack_version": RULE_PACK_VERSION if params.rule_features else None,
         "documents": len(documents),
         "sentences": len(data.texts),
         "params": vars(params),

@@ -48,6 +48,9 @@ def test_training_is_deterministic(tmp_path: Path, small_training) -> None:
     documents, model, _pipe = small_training
     again, _ = train_model(documents, Params(folds=2))
     assert np.array_equal(again.coef, model.coef) and again.calibration == model.calibration
+    from auditor.engine.registry import RULE_PACK_VERSION
+
+    assert model.metadata["rule_pack_version"] == RULE_PACK_VERSION  # rule hits are features
 
 
 def test_shipped_model_is_pinned_and_loads() -> None:
