@@ -19,9 +19,13 @@ PRESS_RELEASE = re.compile(
     # A dateline: an upper-case place, or "City, State", or "(City)", with an optional date.
     r"\A\W{0,3}(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][A-Za-z.]{1,12}(?:, [A-Z][A-Za-z.]{1,12})?"
     r"|\([A-Z][A-Za-z .,]{1,40}\))(?:,? \(?(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\)?)?\s?(?:--|—|–| - )"
-    r"|(?i:\b(?:today announced|announced today|for immediate release|embargoed|newswise|/PRNewswire/|/Business Wire/))",
+    r"|(?i:\b(?:today announced|announced today|for immediate release|embargoed|newswise|/PRNewswire/|/Business Wire/))"
+    r"|(?im:^\W{0,3}(?:press|news) release\W{0,3}$)",  # the "PRESS RELEASE" label of a newsroom page
 )
-PRESS_FOOTER = re.compile(r"(?:^|\n)(?:###\s*(?:\n|$)|(?:media|press) (?:contacts?|inquiries|enquiries)\b|source:? [A-Z])", re.IGNORECASE)
+PRESS_FOOTER = re.compile(
+    r"(?:^|\n)(?:###\s*(?:\n|$)|(?:media|press) (?:contacts?|inquiries|enquiries)\b|source:? [A-Z]|(?:media|investors?) ?: [A-Z])",
+    re.IGNORECASE,
+)
 SEE_SOURCES = re.compile(r"\(see (?:the )?(?:sources|references|notes)(?: below)?\)", re.IGNORECASE)
 NAMED_SOURCE = re.compile(r"\b(?:study|trial|review|meta-analysis|guideline|guidance|survey|report|analysis)\b", re.IGNORECASE)
 AUTHOR_YEAR = re.compile(

@@ -12,7 +12,7 @@ from auditor.records import Block, Finding, Span
 
 _LIST_OPENER = re.compile(
     r"^(?:(?:related|popular|recent|latest|more|trending|recommended) (?:posts|articles|stories|reads|coverage)"
-    r"(?: from this blog)?|you (?:may|might) also (?:like|enjoy)|read (?:next|more)|see also)\s*:?$",
+    r"(?: from this blog)?|you (?:may|might) also (?:like|enjoy)|read (?:next|more))\s*:?$",  # not "See also": an encyclopedia's cross-references are content
     re.IGNORECASE,
 )
 
@@ -44,7 +44,7 @@ def _in_list(blocks: tuple[Block, ...], index: int, spec: RuleSpec, ctx: DocCont
     if _LIST_OPENER.match(block.text.strip()):
         return True
     headline = (block.kind in ("heading", "list_item") and len(block.text.split()) >= 3
-                and block.text[-1:] not in ".:*|" and not re.search(r"\d{4}|[|@]", block.text))
+                and block.text[-1:] not in ".:*|" and not re.search(r"\d{4}|[|@]|, \d+ [A-Z]", block.text))  # not an address
     if not headline:
         return False
     previous = blocks[index - 1] if index else None

@@ -12,7 +12,7 @@ from auditor.records import Finding, Span
 
 _NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a third|a quarter|half)"
 STATISTIC = re.compile(
-    r"(?<![\w.,])(?:up to |nearly |almost |about |approximately |over |more than |around )?"
+    r"(?<![\w.,-])(?:up to |nearly |almost |about |approximately |over |more than |around )?"
     r"(?:\d{1,3}(?:\.\d+)?\s?%?\s?(?:[-–]|to)\s?\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)"  # 60-80%, 12%-19%
     r"|\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)"                                           # 70%
     r"|\b(?:\d{1,3}|" + _NUMBER_WORDS + r") (?:in|out of) (?:\d{1,3}(?:,\d{3})*|\d{1,6}|" + _NUMBER_WORDS + r")\b"  # 1 in 3
@@ -26,24 +26,36 @@ STATISTIC = re.compile(
 _NOT_A_FINDING = re.compile(
     r"^(?:100\s?%|100 percent)$|^0\s?%$", re.IGNORECASE
 )
-_DISCOUNT = re.compile(r"%\s*(?:off|discount|cashback|back)\b|\bsave\s+\d", re.IGNORECASE)
+_DISCOUNT = re.compile(r"%\s*(?:of (?:your|the) (?:\w+ ){0,3})?(?:off|discount|cashback|back|refund(?:ed)?)\b|\bsave\s+\d",
+                       re.IGNORECASE)
 _NOT_HEALTH = re.compile(r"\b(?:save|saving|savings|discount|shares?|stock|revenue|sales|market cap|off)\b\W*$", re.IGNORECASE)
 _FINANCE = re.compile(r"\b(?:shares|stock|investors|revenue|profits?)\b", re.IGNORECASE)
 # "0.05% atropine drops", "2% salicylic acid": a strength, not a finding.
 _CONCENTRATION = re.compile(
     r"^\s*(?:[a-z-]+ ){0,2}(?:gel|cream|drops?|solution|lotion|wash|serum|ointment|spray|foam|thc|cbd|acid|"
     r"peroxide|atropine|minoxidil|hydrocortisone|lidocaine|niacinamide|retinol|tretinoin|adapalene|saline|"
-    r"dextrose|concentration|strength|abv|a1c|hba1c)\b",
+    r"dextrose|concentration|strength|abv|a1c|hba1c|sodium|potassium|calcium|magnesium|chloride|zinc|"
+    r"alcohol|ethanol|glycerin|oxide|cotton|polyester)\b",
     re.IGNORECASE,
 )
 _QUESTIONED_FIGURE = re.compile(r"^\s*(?:figure|claim|number|statistic|stat|narrowing|blockage|stenosis|of them)\b", re.IGNORECASE)
-_SAID = re.compile(r"\b(?:said|says|told|according to|estimates?|estimated)\b")
+_SAID = re.compile(r"\b(?:said|says|told|according to|estimates?|estimated|describes? (?:it|that|this|them) as|"
+                   r"guidelines? (?:puts?|says?|estimates?|gives?))\b")
+# "under 105 in three weeks", "aged 12 to 17 in nine countries": a time or a place, not a ratio.
+_NOT_A_RATIO = re.compile(r"^\s*(?:weeks?|days?|months?|years?|hours?|minutes?|countries|states|cities|sites|centers|"
+                          r"centres|hospitals|clinics|locations|languages)\b", re.IGNORECASE)
+# "an ejection fraction of 45% or higher", "a BMI at or above the 95th percentile": an entry criterion.
+_CRITERION = re.compile(r"\b(?:fraction|score|index|level|threshold|cut-?off|saturation|bmi|a1c)\s+(?:of|at|above|below|"
+                        r"under|over)\s+(?:at least |less than |more than )?$", re.IGNORECASE)
+# Results compared with a control arm come from a specific trial, not from marketing copy.
+_CONTROLLED = re.compile(r"\b(?:on|in|with|receiving|given|taking) (?:a |the )?(?:placebo|sham|control|usual care)\b"
+                         r"|\b(?:placebo|sham|control|comparison) (?:group|arm)\b", re.IGNORECASE)
 _POPULARITY = re.compile(r"\b(?:loved|trusted|used|chosen|followed|joined) by\s+(?:over |more than )?$", re.IGNORECASE)
 _VAGUE_STUDY = re.compile(r"\b(?:in )?(?:one|another|some|several|many|these|those|other)\s+(?:\w+\s+){0,3}(?:studies|study|trials?|research)\b", re.IGNORECASE)
 _SPECIFIC_STUDY = re.compile(
     r"\b(?:the|this|our) (?:study|trial|analysis|researchers|investigators|participants|volunteers|review|"
     r"(?:\w+[- ]){0,2}group|(?:\w+ ){0,2}arm)\b|\b(?:researchers|investigators|they|scientists) (?:also )?(?:found|reported|saw)\b"
-    r"|\ba new(?:ly reported)? study\b", re.IGNORECASE)
+    r"|\ba new(?:ly reported)? study\b|(?-i:\b[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)* [Tt]rial\b)", re.IGNORECASE)
 _IDENTIFIES_STUDY = re.compile(r"\bpublished (?:in|online|today)\b|\bjournal\b|\bthe [A-Z][A-Za-z0-9-]+ (?:trial|study)\b"
                                r"|\bpresented (?:at|to)\b|\bcalled [A-Z]|\b[A-Z]{3,}-?\d*\b (?:trial|study)")
 
@@ -65,6 +77,10 @@ def find_statistics(text: str) -> Iterator[re.Match[str]]:
             continue
         if re.search(r"\bin (?:19|20)\d\d$", match.group()):
             continue  # "one in 2022" is a year, not a ratio
+        if re.search(r" (?:in|out of) ", match.group()) and _NOT_A_RATIO.match(after):
+            continue
+        if _CRITERION.search(text[max(0, match.start() - 40):match.start()]):
+            continue
         yield match
 
 
@@ -87,7 +103,11 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 local = start - sentence.span.start
                 if is_debunked(sentence.text, local, local + len(match.group())) or _FINANCE.search(sentence.text):
                     continue
-                specific = _SPECIFIC_STUDY.search(sentence.text) or _SPECIFIC_STUDY.search(block.text)
+                # The study may be named in this paragraph or the one before it (news stories
+                # give every sentence its own paragraph).
+                previous = ctx.doc.blocks[index - 1].text if index > 0 else ""
+                specific = (_SPECIFIC_STUDY.search(sentence.text) or _SPECIFIC_STUDY.search(block.text)
+                            or _CONTROLLED.search(sentence.text) or _SPECIFIC_STUDY.search(previous))
                 if identifies and specific and not _VAGUE_STUDY.search(sentence.text):
                     continue
                 following = ctx.sentence_at(sentence.span.end + 1)
