@@ -10,11 +10,15 @@ from auditor.engine.spec import RuleSpec
 from auditor.normalize.language import detect_language, stopword_shares
 from auditor.records import Block, Finding, Span
 
-_LIST_OPENER = re.compile(
-    r"^(?:(?:related|popular|recent|latest|more|trending|recommended) (?:posts|articles|stories|reads|coverage)"
-    r"(?: from this blog)?|you (?:may|might) also (?:like|enjoy)|read (?:next|more))\s*:?$",  # not "See also": an encyclopedia's cross-references are content
-    re.IGNORECASE,
+# Not "See also": an encyclopedia's cross-references are content.
+_OPENER = (
+    r"(?:(?:related|popular|recent|latest|more|trending|recommended) (?:posts|articles|stories|reads|coverage|reviews|reading)"
+    r"(?: from this blog)?|related|you (?:may|might) also (?:like|enjoy)|read (?:next|more)|most (?:read|popular|viewed|shared)"
+    r"|more from (?:the )?[\w'’ -]{1,30}?)"
 )
+_LIST_OPENER = re.compile(r"^(?:" + _OPENER + r")\s*:?$", re.IGNORECASE)
+# "Related coverage: Headline one | Headline two" on a single line, wherever the page put it.
+_INLINE_LIST = re.compile(r"^(?:" + _OPENER + r")\s*:\s*\S.{8,}$", re.IGNORECASE)
 
 
 @register("related_posts")
@@ -26,6 +30,9 @@ def related_posts(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     blocks = ctx.doc.blocks
     run: list[int] = []
     for index in range(len(blocks)):
+        if not run and ctx.in_scope(spec, blocks[index]) and _INLINE_LIST.match(blocks[index].text.strip()):
+            yield _run_finding(ctx, spec, [index])
+            continue
         if _in_list(blocks, index, spec, ctx, bool(run)):
             run.append(index)
             continue
