@@ -13,8 +13,8 @@ from auditor.records import Finding, Span
 _NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a third|a quarter|half)"
 STATISTIC = re.compile(
     r"(?<![\w.,-])(?:up to |nearly |almost |about |approximately |over |more than |around )?"
-    r"(?:\d{1,3}(?:\.\d+)?\s?%?\s?(?:[-–]|to)\s?\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)"  # 60-80%, 12%-19%
-    r"|\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)"                                           # 70%
+    r"(?:\d{1,3}(?:\.\d+)?\s?%?\s?(?:[-–]|to)\s?\d{1,3}(?:\.\d+)?\s?(?:%|per ?cent\b)"  # 60-80%, 12%-19%
+    r"|\d{1,3}(?:\.\d+)?\s?(?:%|per ?cent\b)"                                           # 70%, 21 per cent
     r"|\b(?:\d{1,3}|" + _NUMBER_WORDS + r") (?:in|out of) (?:\d{1,3}(?:,\d{3})*|\d{1,6}|" + _NUMBER_WORDS + r")\b"  # 1 in 3
     r"|\b\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:-fold| times)(?= (?:more|less|higher|lower|greater|as|faster|better|likely))"  # 3 times more
     r"|(?:US\$|USD|\$|€|£)\s?\d[\d,.]*\s?(?:million|billion|trillion|bn|m)\b"          # $132 million
