@@ -14,9 +14,10 @@ from typing import Any
 
 from auditor.batch.store import Store, is_store
 from auditor.batch.worker import domain_of
+from auditor.score.scorecard import DEFAULT_GRADES, FAIL_GRADE
 
 # The scorecard's default letters; a configuration may define others, which are listed too.
-GRADES = ("A", "B", "C", "D", "F")
+GRADES = (*DEFAULT_GRADES, FAIL_GRADE)
 
 
 @dataclass

@@ -82,6 +82,9 @@ def is_hedged(sentence: str, start: int = 0, end: int | None = None) -> bool:
     return bool(_HEDGES.search(before) or _HEDGES.search(sentence[start:end]) or _HEDGES.search(after))
 
 
+_SCARE_QUOTE_WORDS = 4
+
+
 def is_debunked(sentence: str, start: int, end: int) -> bool:
     """True when the match is a claim the sentence quotes or reports in order to question it."""
     lo, hi = max(0, start - WINDOW), min(len(sentence), end + WINDOW)
@@ -91,8 +94,9 @@ def is_debunked(sentence: str, start: int, end: int) -> bool:
             outside = window[:match.start()] + " " + window[match.end():]
             if _CRITIQUE.search(outside):
                 return True
-    # Scare quotes around the very words: "miracle" masks.
-    if start > 0 and end < len(sentence) and sentence[start - 1] in "\"“'‘" and sentence[end] in "\"”'’":
+    # Scare quotes around the very words: "miracle" masks. A whole quoted sentence is a quote.
+    if (start > 0 and end < len(sentence) and sentence[start - 1] in "\"“'‘" and sentence[end] in "\"”'’"
+            and len(sentence[start:end].split()) <= _SCARE_QUOTE_WORDS):
         return True
     before = clause_before(sentence, start, 5)
     return bool(re.search(r"\b(?:so-called|claims? (?:of|that|to)|promises? (?:of|that|to)|myth that|"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+import threading
+from typing import Any, NamedTuple
 
 import lxml.html
 import numpy as np
@@ -107,10 +108,18 @@ def _blank_tags(text: str) -> str:
     return codes.tobytes().decode("utf-32-le", "surrogatepass")
 
 
-# What text at a point of the tree belongs to: (block element, nearest link, hidden, the block's
-# structural verdict, structural verdict here, inside an article).
-_Context = tuple[Any, Any, bool, bool, bool, bool]
-_ROOT: _Context = (None, None, False, False, False, False)
+class _Context(NamedTuple):
+    """What text at a point of the tree belongs to."""
+
+    block: Any  # the nearest block or container element
+    link: Any  # the nearest link below that block
+    hidden: bool
+    block_boiler: bool  # the block's own structural verdict
+    boiler: bool  # the structural verdict at this point
+    article: bool  # inside article/main
+
+
+_ROOT = _Context(None, None, False, False, False, False)
 
 
 def _enter(element: Any, name: str, outer: _Context, use_classes: bool) -> _Context:
@@ -120,22 +129,22 @@ def _enter(element: Any, name: str, outer: _Context, use_classes: bool) -> _Cont
     between the text and that block hides it, and only a link below the block is its link.
     Structural boilerplate (nav, footer, "sidebar" classes...) is inherited downwards.
     """
-    block, link, dropped, block_boiler, boiler, article = outer
+    block, link, hidden, block_boiler, boiler, article = outer
     article = article or name in ("article", "main") or element.get("role") == "main"
     boiler = boiler or structural_boilerplate(element, name, article and name not in ("article", "main"), use_classes)
     if name in DROP_TAGS:
-        return None, None, True, False, boiler, article
+        return _Context(None, None, True, False, boiler, article)
     if name == "a":
         classes = element.get("class")
         if classes and any(_BUTTON_CLASS.search(t) for t in classes.split()):
-            return element, element, False, boiler, boiler, article
+            return _Context(element, element, False, boiler, boiler, article)
         link = element
     elif name in BLOCK_KINDS or name in CONTAINERS:
-        return element, None, False, boiler, boiler, article
+        return _Context(element, None, False, boiler, boiler, article)
     style = element.get("style")
     if style and _HIDDEN.search(style):
-        return None, None, True, False, boiler, article
-    return block, link, dropped, block_boiler, boiler, article
+        return _Context(None, None, True, False, boiler, article)
+    return _Context(block, link, hidden, block_boiler, boiler, article)
 
 
 def _text_of(element: Any) -> str:
@@ -178,13 +187,13 @@ def _blocks(root: Any, keys: tuple[set[str], str] | None, head: _HeadTags | None
 
     def add_text(text: str, context: _Context) -> None:
         nonlocal current, current_boiler, strings, links
-        block, link, dropped, block_boiler = context[:4]
-        if dropped or block is None:
+        if context.hidden or context.block is None:
             return
-        if block is not current:
+        if context.block is not current:
             flush()
-            current, current_boiler, strings, links = block, block_boiler, [], []
+            current, current_boiler, strings, links = context.block, context.block_boiler, [], []
         strings.append(text)
+        link = context.link
         if link is not None and link not in seen_links:
             href = link.get("href")
             if href and href.strip():
@@ -213,7 +222,7 @@ def _blocks(root: Any, keys: tuple[set[str], str] | None, head: _HeadTags | None
             value = element.get("value")
             if value and value.strip():
                 flush()
-                current, current_boiler, strings, links = element, context[4], [value], []
+                current, current_boiler, strings, links = element, context.boiler, [value], []
                 flush()
                 current, strings, links = None, [], []
         if element.text:
@@ -248,9 +257,7 @@ class _HeadTags:
         self.rel: dict[str, Any] = {}
 
     def add(self, tag: Any, name: str) -> None:
-        """Record element ``tag`` (named ``name``) if metadata can come from it."""
-        if name not in self.NAMES:
-            return
+        """Record element ``tag`` (named ``name``, one of ``NAMES``) for metadata."""
         if name == "meta":
             content = tag.get("content")
             if isinstance(content, str) and content.strip():
@@ -350,18 +357,27 @@ def _metadata(head: _HeadTags) -> tuple[dict[str, str | None], tuple[str, ...], 
     return meta, tuple(t for t in types if t), warnings
 
 
-# The same parser settings trafilatura uses; comments and processing instructions carry no text.
-_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, encoding="utf-8")
+_LOCAL = threading.local()  # one parser per thread: its error log is read after each parse
+
+
+def _parser() -> Any:
+    parser = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        # Comments and processing instructions carry no text.
+        parser = _LOCAL.parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False,
+                                                      encoding="utf-8")
+    return parser
 
 
 def parse_html(text: str) -> Any:
     """The lxml tree of ``text``, or None when there is no document in it."""
     data = text.encode("utf-8", "replace")
+    parser = _parser()
     try:
-        root = lxml.html.document_fromstring(data, parser=_PARSER)
+        root = lxml.html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError):  # "Document is empty"
         return None
-    if any("Excessive depth" in error.message for error in _PARSER.error_log):
+    if any("Excessive depth" in error.message for error in parser.error_log):
         # libxml2 stops building the tree past 256 levels and the rest of the page would be
         # lost; build it from parser events instead, flattening the excess nesting.
         return etree.fromstring(data, etree.HTMLParser(target=_FlatteningTarget(), encoding="utf-8"))

@@ -29,6 +29,7 @@ CATEGORY_DIMENSION = {
 DEFAULT_WEIGHTS = {"evidence": 20.0, "claims": 20.0, "balance": 15.0, "transparency": 15.0, "tone": 15.0,
                    "seo": 10.0, "readability": 5.0}
 DEFAULT_GRADES = {"A": 90.0, "B": 80.0, "C": 70.0, "D": 60.0}
+FAIL_GRADE = "F"  # below every threshold
 SEVERITY_FACTOR = {Severity.INFO: 0.5, Severity.WARNING: 1.0, Severity.ERROR: 1.5}
 POINTS_PER_WEIGHT = 5.0
 DECAY = 0.5
@@ -100,7 +101,7 @@ def grade_for(score: float, grades: dict[str, float]) -> str:
     for letter, threshold in sorted(grades.items(), key=lambda kv: -kv[1]):
         if score >= threshold:
             return letter
-    return "F"
+    return FAIL_GRADE
 
 
 def _finding_deductions(findings: list[Finding]) -> list[Deduction]:

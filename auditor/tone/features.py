@@ -90,16 +90,8 @@ class Vectorizer:
 
     def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The non-zero entries (indices, values) of ``text``'s L2-normalized TF-IDF row."""
-        found = self.terms(text)
-        if not found:
-            return np.zeros(0, dtype=np.int64), np.zeros(0)
-        index, counts = np.unique(np.asarray(found, dtype=np.int64), return_counts=True)
-        tf = counts.astype(np.float64)
-        if self.sublinear_tf:
-            tf = np.log(tf) + 1.0
-        values = tf * self.idf[index]
-        norm = np.sqrt(np.dot(values, values))
-        return index, (values / norm if norm else values)
+        _owner, index, values = self.rows([text])
+        return index, values
 
     def rows(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``row`` for many texts at once, as (text numbers, indices, values) of the non-zeros.
