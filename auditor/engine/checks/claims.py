@@ -12,11 +12,12 @@ from auditor.records import Finding, Span
 
 _CAUSAL = re.compile(
     r"\b(?:prevents|cures|reverses|protects against|reduces the risk of|lowers the risk of|cuts the risk of|"
-    r"boosts|stops|halts|wards off|extends life|slashes|prevent|reverse|protect against|ward off)\b",
+    r"boosts|stops|halts|wards off|extends life|slashes|prevent|reverse|protect against|ward off|"
+    r"rebuilds|restores|repairs|regenerates|rewires|resets)\b",
     re.IGNORECASE,
 )
 _WEAK_EVIDENCE = re.compile(
-    r"\b(?:in mice|in rats|mouse study|mice (?:that|who|given|fed)|rats (?:that|given|fed)|animal (?:study|studies|model)|"
+    r"\b(?:in mice|in rats|mouse study|preclinical|pre-clinical|mice (?:that|who|given|fed)|rats (?:that|given|fed)|animal (?:study|studies|model)|"
     r"in (?:the )?(?:lab|laboratory|petri dish|test tubes?|cell cultures?)|observational (?:study|data|research)|"
     r"(?:was|were|is|are) (?:associated|linked|correlated) with)\b",
     re.IGNORECASE,
@@ -39,8 +40,8 @@ def causal_overreach(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     lede = {id(s) for s in main[:3]}
     for sentence in main:
         block = ctx.doc.blocks[sentence.block]
-        if block.kind != "heading" and id(sentence) not in lede:
-            continue
+        if block.kind != "heading" and id(sentence) not in lede or sentence.text.rstrip().endswith("?"):
+            continue  # a question ("Can coffee prevent dementia?") states nothing
         if not ctx.in_scope(spec, block) or _QUALIFIED.search(sentence.text) or ctx.is_cited(sentence.block, sentence):
             continue
         match = _CAUSAL.search(sentence.text)
