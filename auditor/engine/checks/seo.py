@@ -100,11 +100,37 @@ def repeated_heading(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 yield ctx.finding(spec, Span(block.span.start, block.span.end), block.text, block.text, times=len(blocks))
 
 
+# Text a site or a wire repeats on every page, not the writer: comment policies, banners, notices.
+_FURNITURE = re.compile(
+    r"\b(?:comments?|commenting|community guidelines|report abuse|newsletter|subscribe|sign[- ]up|cookies?|"
+    r"terms of (?:use|service)|privacy policy|all rights reserved|copyright|this article is more than|"
+    r"forward-looking statements?)\b",
+    re.IGNORECASE,
+)
+# A photo caption repeats the lede or a body sentence and carries a credit.
+_CREDIT = re.compile(
+    r"\b(?:photo(?:graph)?s?(?: by|:| credit)|image(?: by|:| credit)|pressphoto|getty images|ap photo|"
+    r"associated press|reuters|caption|back to gallery|shutterstock|istock|file photo)",
+    re.IGNORECASE,
+)
+# Sections a release appends after its end mark restate the body on purpose: the abstract,
+# notes to editors, the prescribing information's safety text.
+_APPENDIX = re.compile(r"###|\bnotes? to editors?\b|\bimportant safety information\b|(?m:^\s*abstract\b)|\babstract:",
+                       re.IGNORECASE)
+
+
 @register("duplicate_sentence")
 def duplicate_sentence(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
-    """A sentence of eight or more words that appears again word for word."""
-    seen: set[str] = set()
+    """A sentence of ``min_words`` or more words that the writer repeats word for word.
+
+    Repeats that pages carry for other reasons are left alone: site furniture (comment
+    policies, banners), photo captions that restate the lede, and sections a press release
+    appends after its body. One finding per paragraph: a pasted-twice paragraph is one fault.
+    """
+    seen: dict[str, tuple[int, int]] = {}
+    reported: set[int] = set()
     min_words = int(spec.params.get("min_words", 8))
+    text = ctx.doc.text
     for sentence in ctx.doc.sentences:
         block = ctx.doc.blocks[sentence.block]
         if not ctx.in_scope(spec, block) or block.kind == "heading":
@@ -112,9 +138,18 @@ def duplicate_sentence(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         key = _line_key(sentence.text)
         if len(key.split()) < min_words or key.startswith(("for further information", "for more information")):
             continue
-        if key in seen:
-            yield ctx.finding(spec, sentence.span, sentence.text, sentence.text)
-        seen.add(key)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = (sentence.span.start, sentence.span.end)
+            continue
+        start, end = sentence.span.start, sentence.span.end
+        if (sentence.block in reported or _FURNITURE.search(text, max(0, start - 200), end)
+                or any(_CREDIT.search(text, max(0, a - 60), a) or _CREDIT.search(text, b, b + 150)
+                       for a, b in (first, (start, end)))
+                or _APPENDIX.search(text, first[1], start)):
+            continue
+        reported.add(sentence.block)
+        yield ctx.finding(spec, sentence.span, sentence.text, sentence.text)
 
 
 SUBSTANCES = frozenset(

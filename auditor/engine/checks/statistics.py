@@ -56,8 +56,11 @@ _SPECIFIC_STUDY = re.compile(
     r"\b(?:the|this|our) (?:study|trial|analysis|researchers|investigators|participants|volunteers|review|"
     r"(?:\w+[- ]){0,2}group|(?:\w+ ){0,2}arm)\b|\b(?:researchers|investigators|they|scientists) (?:also )?(?:found|reported|saw)\b"
     r"|\ba new(?:ly reported)? study\b|(?-i:\b[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)* [Tt]rial\b)", re.IGNORECASE)
-_IDENTIFIES_STUDY = re.compile(r"\bpublished (?:in|online|today)\b|\bjournal\b|\bthe [A-Z][A-Za-z0-9-]+ (?:trial|study)\b"
-                               r"|\bpresented (?:at|to)\b|\bcalled [A-Z]|\b[A-Z]{3,}-?\d*\b (?:trial|study)")
+_IDENTIFIES_STUDY = re.compile(r"\bpublished (?:in|online|today|on|this|last|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+                               r"|\b(?i:journal)\b|\bthe [A-Z][A-Za-z0-9-]+ (?:trial|study)\b"
+                               r"|\bpresented (?:at|to)\b|\bcalled [A-Z]|\b[A-Z]{3,}-?\d*\b (?:trial|study)"
+                               r"|\b(?:pooled|analy[sz]ed) (?:the )?data from\b|\b[Ii]n the (?:main |new |latest )?(?:trial|study),"
+                               r"|\bthe (?:study|trial)'s (?:lead |senior |first )?(?:author|investigator)")
 
 
 def find_statistics(text: str) -> Iterator[re.Match[str]]:
