@@ -19,13 +19,17 @@ _AFTER_NEGATION = re.compile(
     r"^\W{0,3}(?:\w+\W+){0,2}?(?:is|are|was|were|has|have|does|do)\s+(?:not|never|n't)\b|^\W{0,3}(?:\w+\W+){0,1}?does not exist",
     re.IGNORECASE,
 )
+# "a pill with no side effects ... is still a dream": the claim is named as out of reach.
+_STILL_TO_COME = re.compile(r"^[^.;]{0,60}?\b(?:is|are|remains?) (?:still )?(?:a dream|a myth|a fantasy|elusive|out of reach|"
+                            r"(?:a long way|years) (?:off|away))\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:()\u2014]|\b(?:but|however|although|though|whereas|yet|while)\b", re.IGNORECASE)
 _HEDGES = re.compile(
     r"\b(?:may|might|could|possibly|possible|potentially|perhaps|appears?|appeared|seems?|seemed|"
     r"suggests?|suggested|suggesting|preliminary|early (?:research|studies|evidence|results|data)|"
     r"some (?:studies|research|evidence|trials|patients|people|reports)|limited (?:evidence|data)|"
     r"in some (?:people|patients|cases)|likely|uncertain|not yet (?:known|proven|clear)|"
-    r"more research|further research|it is possible|if (?:any|at all))\b",
+    r"more research|further research|it is possible|if (?:any|at all)|"
+    r"the hope is|(?:we|they|researchers|scientists|doctors) hope|it is hoped|hopes? (?:that|to)|hoping (?:that|to))\b",
     re.IGNORECASE,
 )
 _CRITIQUE = re.compile(
@@ -38,7 +42,8 @@ _CRITIQUE = re.compile(
 )
 _QUOTES = re.compile(r"[\"“”„«»]([^\"“”„«»]{1,300})[\"“”„«»]|(?<!\w)['‘]([^'’‘]{1,200})['’](?!\w)")
 _ATTRIBUTED = re.compile(
-    r"\b(?:found|find|finds|showed|shows|show|reported|reports|concluded|observed|estimated|according to|"
+    r"\b(?:found|find|finds|showed|shows|show|reported|reports|concluded|concludes?|observed|estimated|according to|"
+    r"(?:research|study|trial|data|evidence|results?) (?:indicates?|indicated|demonstrates?|demonstrated)|"
     r"in (?:a|one|the) (?:\w+ )?(?:study|trial|review|meta-analysis))\b",
     re.IGNORECASE,
 )
@@ -63,10 +68,11 @@ def is_negated(sentence: str, start: int, end: int) -> bool:
     Looks back over the clause ("is not a cure", "no evidence that it is safe", "no treatment
     is 100% effective") and a few words ahead ("a cure does not exist").
     """
-    before = clause_before(sentence, start)
+    before = clause_before(sentence, start).replace("’", "'")  # "isn’t cured" as "isn't cured"
     if _NEGATORS.search(before) and not _NOT_ONLY.search(before):
         return True
-    return bool(_AFTER_NEGATION.search(sentence[end:end + 40]))
+    after = sentence[end:end + 80].replace("’", "'")
+    return bool(_AFTER_NEGATION.search(after[:40]) or _STILL_TO_COME.search(after))
 
 
 def is_hedged(sentence: str, start: int = 0, end: int | None = None) -> bool:
