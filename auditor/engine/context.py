@@ -26,6 +26,13 @@ PRESS_FOOTER = re.compile(
     r"(?:^|\n)(?:###\s*(?:\n|$)|(?:media|press) (?:contacts?|inquiries|enquiries)\b|source:? [A-Z]|(?:media|investors?) ?: [A-Z])",
     re.IGNORECASE,
 )
+# Where a release's closing furniture starts: its end mark, an "About <organisation>" section,
+# the media or investor contacts, the wire's SOURCE line, notes to editors.
+RELEASE_FOOTER = re.compile(
+    r"(?:^|\n)\s*(?:###|-30-)\s*(?:\n|$)|(?:^|\n|[.!?\"”]\s+)(?-i:About (?:the )?[A-Z])"
+    r"|(?:^|\n)(?:(?:media|press|investor) (?:contacts?|inquiries|enquiries|relations)|contacts?:|source:? [A-Z]|notes? to editors?)",
+    re.IGNORECASE,
+)
 SEE_SOURCES = re.compile(r"\(see (?:the )?(?:sources|references|notes)(?: below)?\)", re.IGNORECASE)
 NAMED_SOURCE = re.compile(r"\b(?:study|trial|review|meta-analysis|guideline|guidance|survey|report|analysis)\b", re.IGNORECASE)
 AUTHOR_YEAR = re.compile(
@@ -122,6 +129,22 @@ class DocContext:
         """
         head = self.doc.text[:1500]
         return bool(PRESS_RELEASE.search(head) or PRESS_FOOTER.search(self.doc.text[-3000:]))
+
+    @cached_property
+    def release_footer_start(self) -> int | None:
+        """Offset where a press release's closing furniture starts, or None.
+
+        Releases end with the organisation describing itself ("About X: a world leader in..."),
+        contacts for journalists and investors, and the wire's notes. Praise and phone
+        numbers there describe the issuer, not the treatment; some rules skip them. Only a
+        marker past the first third of the text counts, so a lede that starts "About 40% of"
+        is not taken for one.
+        """
+        if not self.is_press_release:
+            return None
+        text = self.doc.text
+        match = RELEASE_FOOTER.search(text, len(text) // 3)
+        return match.start() if match else None
 
     def has_category(self, *categories: str) -> bool:
         """True when a finding of one of ``categories`` was already made."""

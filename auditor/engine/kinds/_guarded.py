@@ -1,6 +1,7 @@
 """The guard options every matching kind shares, and the finding they produce."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ from auditor.records import Finding, Span
 
 GUARD_KEYS = frozenset({
     "ignore_when_negated", "ignore_when_hedged", "ignore_when_debunked", "ignore_when_attributed",
-    "ignore_when_cited", "ignore_when_referenced", "unless", "require", "case_sensitive", "max_per_document", "max_per_block", "ignore_in_press_release", "when",
+    "ignore_when_cited", "ignore_when_referenced", "unless", "require", "case_sensitive", "max_per_document", "max_per_block", "ignore_in_press_release", "ignore_in_release_footer", "when",
 })
 
 
@@ -42,6 +43,10 @@ def compile_re2(pattern: str, spec: RuleSpec, field: str, case_sensitive: bool =
         ) from exc
 
 
+# A release's footer may still sell: ordering lines, a helpline offered to patients.
+_SELLS = re.compile(r"\b(?:order|orders|ordering|buy|purchase|book an?|appointments?|support line|helpline)\b", re.IGNORECASE)
+
+
 @dataclass
 class Guards:
     """Compiled guard options of one rule."""
@@ -54,6 +59,7 @@ class Guards:
     cited: bool
     referenced: bool
     press_release: bool
+    release_footer: bool  # skip the "About X", contacts and notes a release ends with
     when: str
     unless: list[re2._Regexp]
     require: list[re2._Regexp]
@@ -72,6 +78,7 @@ class Guards:
             cited=bool(params.get("ignore_when_cited", False)),
             referenced=bool(params.get("ignore_when_referenced", False)),
             press_release=bool(params.get("ignore_in_press_release", False)),
+            release_footer=bool(params.get("ignore_in_release_footer", False)),
             when=str(params.get("when", "always")),
             unless=[compile_re2(p, spec, "unless") for p in _strings(params.get("unless", []), spec, "unless")],
             require=[compile_re2(p, spec, "require") for p in _strings(params.get("require", []), spec, "require")],
@@ -93,6 +100,9 @@ class Guards:
         text = sentence.text if sentence else ctx.doc.blocks[block_index].text
         base = sentence.span.start if sentence else ctx.doc.blocks[block_index].span.start
         s, e = start - base, end - base
+        if (self.release_footer and ctx.release_footer_start is not None and start >= ctx.release_footer_start
+                and not _SELLS.search(text)):
+            return None
         if self.negated and is_negated(text, s, e):
             return None
         if self.hedged and is_hedged(text, s, e):

@@ -1,0 +1,43 @@
+"""A press release's closing furniture: the issuer's "About" section and its contacts."""
+from __future__ import annotations
+
+from tests.engine_helpers import findings_for
+
+BODY = (
+    "BOSTON, March 3, 2025 -- Researchers at Halvern University report that a daily walking plan "
+    "lowered blood pressure by a few points in a trial of 240 adults over six months. "
+    "The effect was modest and the trial was short, the authors said, and the plan did not "
+    "change cholesterol. Larger studies are planned to test whether the drop lasts.\n\n"
+    "\"We were glad to see a steady effect,\" said Dr. Ana Ruiz, who led the study.\n\n"
+)
+
+
+def rules(text: str) -> list[str]:
+    return [f.rule for f in findings_for(text)]
+
+
+def test_issuer_praise_in_the_about_section_is_not_hype() -> None:
+    footer = ("About Halvern University\n\nHalvern University is a world-class research university "
+              "whose groundbreaking discoveries change lives.\n\nMedia contact: Jo Park, +1 617 555 0134")
+    found = rules(BODY + footer)
+    assert "HC204" not in found
+    assert "HC304" not in found
+
+
+def test_the_same_praise_in_the_body_of_a_release_is_hype() -> None:
+    text = BODY.replace("a daily walking plan", "a groundbreaking walking plan")
+    assert "HC204" in rules(text + "About Halvern University\n\nHalvern University teaches 9,000 students.")
+
+
+def test_an_ordering_line_in_the_footer_is_still_a_call_to_action() -> None:
+    footer = ("Brenmoor makes vaccines.\n\nMedia contact: Jo Park\n\n"
+              "Order your supply today: call our distributor on 1-800-555-0199.")
+    assert {"HC304", "HC301"} <= set(rules(BODY + footer))
+    press_only = "Brenmoor makes vaccines.\n\nMedia contact: Jo Park, +1 617 555 0134\n\nVisit brenmoor.com for more."
+    assert not {"HC304", "HC301"} & set(rules(BODY + press_only))
+
+
+def test_outside_a_press_release_nothing_is_footer() -> None:
+    page = ("Our walking plan lowers blood pressure. Book your consultation today!\n\n"
+            "About our clinic\n\nWe are a world-class, groundbreaking clinic. Call us on 555-0134.")
+    assert "HC204" in rules(page)
