@@ -1,9 +1,12 @@
 """Required elements: the document fires when none of the listed signs is present.
 
 Signs are metadata fields, RE2 patterns over the main text, link kinds, or a references
-section. ``when`` restricts the rule to commercial pages or pages that make claims.
+section. ``when`` restricts the rule to commercial pages, pages that make claims, or advice
+pages (pages that make claims and either sell or speak to the reader as "you").
 """
 from __future__ import annotations
+
+import re
 
 from auditor.engine.context import DocContext
 from auditor.engine.kinds._guarded import compile_re2, reject_unknown, strings
@@ -13,7 +16,11 @@ from auditor.records import Finding
 
 PARAMS = frozenset({"metadata", "patterns", "link_kinds", "references", "when", "min_words", "region",
                     "ignore_in_press_release"})
-CONDITIONS = ("always", "commercial", "claims")
+CONDITIONS = ("always", "commercial", "claims", "advice")
+# Consumer health pages address the reader; news and research reports rarely do (measured: a
+# tenth of a leaflet's sentences or more, none in the median news story or press release).
+_SECOND_PERSON = re.compile(r"\b(?:you|your|you're|yourself)\b", re.IGNORECASE)
+ADVICE_SHARE = 0.10
 COMMERCIAL = ("cta", "testimonial")
 CLAIMS = ("absolute", "hype", "causal", "stat", "attribution", "risk-minimizing")
 
@@ -46,6 +53,8 @@ class RequiredRule:
             return ctx.has_category(*COMMERCIAL)
         if self.when == "claims":
             return ctx.has_category(*CLAIMS) or ctx.has_category(*COMMERCIAL)
+        if self.when == "advice":
+            return ctx.has_category(*COMMERCIAL) or (ctx.has_category(*CLAIMS) and _addresses_reader(ctx))
         return True
 
     def _present(self, ctx: DocContext) -> bool:
@@ -66,3 +75,9 @@ class RequiredRule:
         if self._present(ctx):
             return []
         return [ctx.finding(self.spec, None, "", excerpt="")]
+
+
+def _addresses_reader(ctx: DocContext) -> bool:
+    """True when at least ``ADVICE_SHARE`` of the main-text sentences speak to the reader."""
+    main = [s for s in ctx.doc.sentences if ctx.doc.blocks[s.block].region == "main"]
+    return bool(main) and sum(1 for s in main if _SECOND_PERSON.search(s.text)) >= ADVICE_SHARE * len(main)
