@@ -1,10 +1,15 @@
 """Re-check an editor's review of findings on real press releases and news stories.
 
-Usage: python benchmarks/hnr_review.py
+Usage: python benchmarks/hnr_review.py [REVIEW_DIR]
 
-docs/hnr-review/ holds 186 findings an editor reviewed (document id, rule, line) and the
-verdicts (D: an editor would defend it, R: reject it), made on rule pack 2026.11.0 as first
-written. This script audits the same documents with the current rules and counts which
+A review directory holds findings an editor reviewed (``sample-keys.tsv``: document id, rule,
+line) and the verdicts (``judgments.tsv``; D: an editor would defend it, R: reject it):
+
+- ``docs/hnr-review/`` (the default): 186 findings sampled on rule pack 2026.11.0;
+- ``docs/hnr-review-2/``: 151 findings, up to 14 per category, sampled on rule pack 2026.11.1
+  and judged by a second reviewer.
+
+This script audits the same documents with the current rules and counts which
 reviewed findings still fire, so a rule change is measured against the same judgments:
 precision among the surviving reviewed findings, and how many defended findings were lost.
 Needs ../shared/datasets/healthnewsreview-dev (skipped when absent).
@@ -28,8 +33,9 @@ def main() -> int:
     if not DATA.exists():
         print(f"skipped: {DATA} not found")
         return 0
-    keys = list(csv.DictReader((ROOT / "docs" / "hnr-review" / "sample-keys.tsv").open(), delimiter="\t"))
-    verdicts = {row["n"]: row["verdict"] for row in csv.DictReader((ROOT / "docs" / "hnr-review" / "judgments.tsv").open(), delimiter="\t")}
+    review = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "hnr-review"
+    keys = list(csv.DictReader((review / "sample-keys.tsv").open(), delimiter="\t"))
+    verdicts = {row["n"]: row["verdict"] for row in csv.DictReader((review / "judgments.tsv").open(), delimiter="\t")}
     texts = {}
     for name in ("releases", "stories"):
         with gzip.open(DATA / f"{name}.jsonl.gz", "rt", encoding="utf-8") as handle:

@@ -41,3 +41,10 @@ def test_outside_a_press_release_nothing_is_footer() -> None:
     page = ("Our walking plan lowers blood pressure. Book your consultation today!\n\n"
             "About our clinic\n\nWe are a world-class, groundbreaking clinic. Call us on 555-0134.")
     assert "HC204" in rules(page)
+
+
+def test_a_distributor_list_introduced_by_an_ordering_line_is_still_a_contact_block() -> None:
+    footer = ("Media contact: Jo Park\n\nPharmacists wishing to order the vaccine should contact one of these "
+              "distributors:\n\nNorland Medical: 800-555-0142 www.norland.example\n\n"
+              "Kestrel Supply: 866-555-0177 www.kestrel.example\n\nOrder your supply today.")
+    assert "HC304" in rules(BODY + footer)

@@ -47,6 +47,16 @@ def compile_re2(pattern: str, spec: RuleSpec, field: str, case_sensitive: bool =
 _SELLS = re.compile(r"\b(?:order|orders|ordering|buy|purchase|book an?|appointments?|support line|helpline)\b", re.IGNORECASE)
 
 
+def _sold_by_lead_in(ctx: DocContext, block_index: int, reach: int = 8) -> bool:
+    """True when the list this block belongs to is introduced by a selling line
+    ("To order, contact one of the following distributors:")."""
+    for index in range(block_index - 1, max(-1, block_index - 1 - reach), -1):
+        lead = ctx.doc.blocks[index].text.rstrip()
+        if lead.endswith(":"):
+            return bool(_SELLS.search(lead))
+    return False
+
+
 @dataclass
 class Guards:
     """Compiled guard options of one rule."""
@@ -101,7 +111,7 @@ class Guards:
         base = sentence.span.start if sentence else ctx.doc.blocks[block_index].span.start
         s, e = start - base, end - base
         if (self.release_footer and ctx.release_footer_start is not None and start >= ctx.release_footer_start
-                and not _SELLS.search(text)):
+                and not _SELLS.search(text) and not _sold_by_lead_in(ctx, block_index)):
             return None
         if self.negated and is_negated(text, s, e):
             return None
