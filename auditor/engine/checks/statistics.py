@@ -39,7 +39,7 @@ _CONCENTRATION = re.compile(
     re.IGNORECASE,
 )
 _QUESTIONED_FIGURE = re.compile(r"^\s*(?:figure|claim|number|statistic|stat|narrowing|blockage|stenosis|of them)\b", re.IGNORECASE)
-_SAID = re.compile(r"\b(?:said|says|told|according to|estimates?|estimated|describes? (?:it|that|this|them) as|"
+_SAID = re.compile(r"\b(?:said|says|told|according to|explained|explains|noted|estimates?|estimated|describes? (?:it|that|this|them) as|"
                    r"guidelines? (?:puts?|says?|estimates?|gives?))\b")
 # "under 105 in three weeks", "aged 12 to 17 in nine countries": a time or a place, not a ratio.
 _NOT_A_RATIO = re.compile(r"^\s*(?:weeks?|days?|months?|years?|hours?|minutes?|countries|states|cities|sites|centers|"
@@ -50,6 +50,10 @@ _CRITERION = re.compile(r"\b(?:fraction|score|index|level|threshold|cut-?off|sat
 # Results compared with a control arm come from a specific trial, not from marketing copy.
 _CONTROLLED = re.compile(r"\b(?:on|in|with|receiving|given|taking) (?:a |the )?(?:placebo|sham|control|usual care)\b"
                          r"|\b(?:placebo|sham|control|comparison) (?:group|arm)\b", re.IGNORECASE)
+# A study the previous sentence identifies by year or size, whose result this sentence gives.
+_DATED_STUDY = re.compile(r"\b(?:19|20)\d\d (?:\w+ ){0,2}(?:study|review|meta-analysis|report|survey|analysis|trial)\b"
+                          r"|\b(?:study|review|report|survey|analysis|trial) (?:of|with|on|involving) (?:data (?:on|from) )?[\d,]{2,} ",
+                          re.IGNORECASE)
 _POPULARITY = re.compile(r"\b(?:loved|trusted|used|chosen|followed|joined) by\s+(?:over |more than )?$", re.IGNORECASE)
 _VAGUE_STUDY = re.compile(r"\b(?:in )?(?:one|another|some|several|many|these|those|other)\s+(?:\w+\s+){0,3}(?:studies|study|trials?|research)\b", re.IGNORECASE)
 _SPECIFIC_STUDY = re.compile(
@@ -115,8 +119,12 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                     continue
                 following = ctx.sentence_at(sentence.span.end + 1)
                 nearby = sentence.text + (" " + following.text if following and following.block == sentence.block else "")
-                if _SAID.search(nearby):
+                # A short paragraph is one attribution unit: "..., he said." closes it.
+                if _SAID.search(nearby) or (len(block.text) <= 600 and _SAID.search(block.text)):
                     continue  # attributed to a named speaker or body
+                before = ctx.sentence_at(sentence.span.start - 2)
+                if before is not None and before is not sentence and _DATED_STUDY.search(before.text):
+                    continue  # "A 2005 review of 40 trials ... It found that 30% ..."
             span = Span(start, block.span.start + match.end())
             yield ctx.finding(spec, span, match.group().strip(), sentence.text if sentence else block.text)
             count += 1
