@@ -33,6 +33,10 @@ RELEASE_FOOTER = re.compile(
     r"|(?:^|\n)(?:(?:media|press|investor) (?:contacts?|inquiries|enquiries|relations)|contacts?:|source:? [A-Z]|notes? to editors?)",
     re.IGNORECASE,
 )
+# A release's footer may still sell: ordering lines, a helpline offered to patients.
+_SELLS = re.compile(r"\b(?:order|orders|ordering|buy|purchase|book an?|appointments?|support line|helpline)\b", re.IGNORECASE)
+# Findings of these categories make a page one that sells.
+COMMERCIAL = ("cta", "testimonial")
 SEE_SOURCES = re.compile(r"\(see (?:the )?(?:sources|references|notes)(?: below)?\)", re.IGNORECASE)
 NAMED_SOURCE = re.compile(r"\b(?:study|trial|review|meta-analysis|guideline|guidance|survey|report|analysis)\b", re.IGNORECASE)
 AUTHOR_YEAR = re.compile(
@@ -145,6 +149,23 @@ class DocContext:
         text = self.doc.text
         match = RELEASE_FOOTER.search(text, len(text) // 3)
         return match.start() if match else None
+
+    def in_release_footer(self, start: int, block_index: int, text: str) -> bool:
+        """True when offset ``start`` (in block ``block_index``, whose sentence is ``text``) lies in
+        a release's closing furniture and does not sell: an ordering line, or a list that a
+        selling line introduces ("To order, contact one of the following distributors:"), does."""
+        footer = self.release_footer_start
+        if footer is None or start < footer or _SELLS.search(text):
+            return False
+        for index in range(block_index - 1, max(-1, block_index - 9), -1):
+            lead = self.doc.blocks[index].text.rstrip()
+            if lead.endswith(":"):
+                return not _SELLS.search(lead)
+        return True
+
+    def is_commercial(self) -> bool:
+        """True when the rules run so far found a call to action or a testimonial."""
+        return self.has_category(*COMMERCIAL)
 
     def has_category(self, *categories: str) -> bool:
         """True when a finding of one of ``categories`` was already made."""

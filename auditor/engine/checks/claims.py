@@ -28,6 +28,8 @@ _QUALIFIED = re.compile(
     re.IGNORECASE,
 )
 
+_NOT_STATED = re.compile(r"\b(?:the|to|may|might|could|can)\s+$")
+
 
 @register("causal_overreach")
 def causal_overreach(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
@@ -45,7 +47,7 @@ def causal_overreach(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         if not ctx.in_scope(spec, block) or _QUALIFIED.search(sentence.text) or ctx.is_cited(sentence.block, sentence):
             continue
         match = _CAUSAL.search(sentence.text)
-        if match is None or re.search(r"\b(?:the|to|may|might|could|can)\s+$", sentence.text[max(0, match.start() - 8):match.start()]):
+        if match is None or _NOT_STATED.search(sentence.text[max(0, match.start() - 8):match.start()]):
             continue  # "the reverse", "try to prevent", "could prevent": not a stated effect
         if is_hedged(sentence.text, match.start(), match.end()) or is_negated(sentence.text, match.start(), match.end()):
             continue

@@ -117,10 +117,14 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                             or _CONTROLLED.search(sentence.text) or _SPECIFIC_STUDY.search(previous))
                 if identifies and specific and not _VAGUE_STUDY.search(sentence.text):
                     continue
-                following = ctx.sentence_at(sentence.span.end + 1)
-                nearby = sentence.text + (" " + following.text if following and following.block == sentence.block else "")
-                # A short paragraph is one attribution unit: "..., he said." closes it.
-                if _SAID.search(nearby) or (len(block.text) <= 600 and _SAID.search(block.text)):
+                # A short paragraph is one attribution unit ("..., he said." closes it); in a
+                # long one, the sentence and the one after it.
+                if len(block.text) <= 600:
+                    nearby = block.text
+                else:
+                    following = ctx.sentence_at(sentence.span.end + 1)
+                    nearby = sentence.text + (" " + following.text if following and following.block == sentence.block else "")
+                if _SAID.search(nearby):
                     continue  # attributed to a named speaker or body
                 before = ctx.sentence_at(sentence.span.start - 2)
                 if before is not None and before is not sentence and _DATED_STUDY.search(before.text):

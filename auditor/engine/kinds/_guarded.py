@@ -1,7 +1,6 @@
 """The guard options every matching kind shares, and the finding they produce."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -41,20 +40,6 @@ def compile_re2(pattern: str, spec: RuleSpec, field: str, case_sensitive: bool =
             f"{spec.path}:{spec.line}: {spec.id}.params.{field}: pattern {pattern!r} rejected "
             f"by the linear-time engine ({detail}); backreferences and lookaround are not supported"
         ) from exc
-
-
-# A release's footer may still sell: ordering lines, a helpline offered to patients.
-_SELLS = re.compile(r"\b(?:order|orders|ordering|buy|purchase|book an?|appointments?|support line|helpline)\b", re.IGNORECASE)
-
-
-def _sold_by_lead_in(ctx: DocContext, block_index: int, reach: int = 8) -> bool:
-    """True when the list this block belongs to is introduced by a selling line
-    ("To order, contact one of the following distributors:")."""
-    for index in range(block_index - 1, max(-1, block_index - 1 - reach), -1):
-        lead = ctx.doc.blocks[index].text.rstrip()
-        if lead.endswith(":"):
-            return bool(_SELLS.search(lead))
-    return False
 
 
 @dataclass
@@ -98,7 +83,7 @@ class Guards:
 
     def accept(self, ctx: DocContext, start: int, end: int) -> Finding | None:
         """A finding for the match ``[start, end)`` of the text, or None if a guard vetoes it."""
-        if self.when == "commercial" and not ctx.has_category("cta", "testimonial"):
+        if self.when == "commercial" and not ctx.is_commercial():
             return None
         if self.press_release and ctx.is_press_release:
             return None
@@ -110,8 +95,7 @@ class Guards:
         text = sentence.text if sentence else ctx.doc.blocks[block_index].text
         base = sentence.span.start if sentence else ctx.doc.blocks[block_index].span.start
         s, e = start - base, end - base
-        if (self.release_footer and ctx.release_footer_start is not None and start >= ctx.release_footer_start
-                and not _SELLS.search(text) and not _sold_by_lead_in(ctx, block_index)):
+        if self.release_footer and ctx.in_release_footer(start, block_index, text):
             return None
         if self.negated and is_negated(text, s, e):
             return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.engine.context import DocContext
+from auditor.engine.context import COMMERCIAL, DocContext
 from auditor.engine.kinds._guarded import compile_re2, reject_unknown, strings
 from auditor.engine.spec import RuleSpec
 from auditor.errors import RuleDefinitionError
@@ -21,7 +21,6 @@ CONDITIONS = ("always", "commercial", "claims", "advice")
 # tenth of a leaflet's sentences or more, none in the median news story or press release).
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|yourself)\b", re.IGNORECASE)
 ADVICE_SHARE = 0.10
-COMMERCIAL = ("cta", "testimonial")
 CLAIMS = ("absolute", "hype", "causal", "stat", "attribution", "risk-minimizing")
 
 
@@ -50,11 +49,11 @@ class RequiredRule:
         if self.skip_press_release and ctx.is_press_release:
             return False
         if self.when == "commercial":
-            return ctx.has_category(*COMMERCIAL)
+            return ctx.is_commercial()
         if self.when == "claims":
-            return ctx.has_category(*CLAIMS) or ctx.has_category(*COMMERCIAL)
+            return ctx.has_category(*CLAIMS, *COMMERCIAL)
         if self.when == "advice":
-            return ctx.has_category(*COMMERCIAL) or (ctx.has_category(*CLAIMS) and _addresses_reader(ctx))
+            return ctx.is_commercial() or (ctx.has_category(*CLAIMS) and _addresses_reader(ctx))
         return True
 
     def _present(self, ctx: DocContext) -> bool:
