@@ -1,6 +1,15 @@
-"""Reading grade with textstat (Flesch-Kincaid and SMOG), on the main text."""
+"""Reading grade with textstat (Flesch-Kincaid and SMOG), on the main text.
+
+The three indices are computed from one pass of shared counts: textstat's word list,
+sentence count and per-word syllable count, with the published formulas (Kincaid et al.
+1975; McLaughlin 1969; Flesch 1948) exactly as textstat 0.7.8 applies them. textstat
+memoises per text in 128-entry caches, so asking it for each index re-counts the syllables
+of every word of a page; words repeat across pages, so here each word's count is
+looked up once per process.
+"""
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -16,16 +25,35 @@ def readability(text: str) -> dict[str, float]:
 
 @lru_cache(maxsize=16)  # the HC801 rule and the scorecard ask about the same main text
 def _readability(text: str) -> tuple[tuple[str, float], ...]:
-    import textstat
+    from textstat.backend import counts, selections
 
     words = len(re.findall(r"\b\w+\b", text))
     if words == 0:
         return (("reading_grade", 0.0), ("flesch_kincaid", 0.0), ("smog", 0.0), ("flesch_reading_ease", 100.0), ("words", 0.0))
-    fk = float(textstat.flesch_kincaid_grade(text))
+    tokens = selections.list_words(text)
+    sentences = counts.count_sentences(text)
+    syllables = [_syllables(token.lower()) for token in tokens]
+    total = sum(syllables)
+    polysyllables = sum(1 for count in syllables if count >= 3)
+    words_per_sentence = len(tokens) / sentences if sentences else 0.0
+    syllables_per_word = total / len(tokens) if tokens else 0.0
+    if words_per_sentence == 0 or syllables_per_word == 0:
+        fk, ease = 0.0, 0.0
+    else:
+        fk = 0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59
+        ease = 206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word
+    smog = 1.043 * math.sqrt(30 * (polysyllables / sentences)) + 3.1291 if sentences else 0.0
     return (
         ("reading_grade", fk),
         ("flesch_kincaid", fk),
-        ("smog", float(textstat.smog_index(text))),
-        ("flesch_reading_ease", float(textstat.flesch_reading_ease(text))),
+        ("smog", smog),
+        ("flesch_reading_ease", ease),
         ("words", float(words)),
     )
+
+
+@lru_cache(maxsize=65536)
+def _syllables(word: str) -> int:
+    from textstat.backend import counts
+
+    return int(counts.count_syllables(word, "en_US"))

@@ -6,6 +6,7 @@ about 2 ms, and both see the same libxml2 parse.
 """
 from __future__ import annotations
 
+import copy
 import json
 import re
 import threading
@@ -421,7 +422,11 @@ def normalize_html(source: str, text: str, encoding: str = "utf-8", warnings: tu
     root = parse_html(lighter)
     head = _HeadTags()
     # Past a few megabytes the extraction costs more than it earns; structure decides alone.
-    keys = main_text_keys(lighter) if len(lighter) <= EXTRACTION_LIMIT else None
+    keys = None
+    if len(lighter) <= EXTRACTION_LIMIT:
+        # The flattened tree of a too-deep page is not an lxml.html tree; trafilatura parses that one itself.
+        tree = copy.deepcopy(root) if isinstance(root, lxml.html.HtmlElement) else None
+        keys = main_text_keys(lighter, tree)
     raw = _blocks(root, keys, head) if root is not None else []  # also collects the metadata tags
     meta, types, meta_warnings = _metadata(head)
     if keys is not None and raw and not any(not b.boilerplate for b in raw):

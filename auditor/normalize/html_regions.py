@@ -53,15 +53,19 @@ def structural_boilerplate(element: Any, name: str, inside_article: bool, use_cl
     return False
 
 
-def main_text_keys(html: str) -> tuple[set[str], str] | None:
-    """Whitespace-free lines and text of trafilatura's main-text extraction, or None."""
+def main_text_keys(html: str, tree: Any = None) -> tuple[set[str], str] | None:
+    """Whitespace-free lines and text of trafilatura's main-text extraction, or None.
+
+    ``tree``, when given, is a parse of ``html`` that trafilatura may consume (it prunes the
+    tree it is handed): copying a parsed tree costs about half of parsing the page again.
+    """
     try:
         import trafilatura
     except ImportError:  # pragma: no cover - a core dependency
         return None
     try:
         extracted = trafilatura.extract(
-            html, fast=True, include_comments=False, include_tables=True, include_links=False,
+            html if tree is None else tree, fast=True, include_comments=False, include_tables=True, include_links=False,
             include_images=False, include_formatting=False, deduplicate=False,
         )
     except Exception:  # noqa: BLE001 - a failed extraction falls back to structure
