@@ -6,7 +6,6 @@ about 2 ms, and both see the same libxml2 parse.
 """
 from __future__ import annotations
 
-import copy
 import json
 import re
 import threading
@@ -99,13 +98,25 @@ def _blank_tags(text: str) -> str:
     after = codes[opens + 1]
     lower = after | 32  # ASCII letters folded to lower case
     starts = opens[np.isin(after, (47, 33, 63)) | ((lower >= 97) & (lower <= 122))]  # / ! ? or a letter
+    if not len(starts):
+        return text
     closes = np.flatnonzero(codes == 62)  # ">"
     found = np.searchsorted(closes, starts)
     ends = np.full(len(starts), len(codes), dtype=np.int64)
     has_close = found < len(closes)
     ends[has_close] = closes[found[has_close]] + 1
-    depth = np.cumsum(np.bincount(starts, minlength=len(codes) + 1) - np.bincount(ends, minlength=len(codes) + 1))
-    codes[(depth[:-1] > 0) & (codes != 10)] = 32
+    # A tag runs to the first ">" after its "<", so ends never decrease as starts increase and
+    # overlapping tags ("<a <b> c>") merge with their neighbours: mark where each merged run
+    # opens and closes, and a running sum says what is inside a tag.
+    opens_run = np.ones(len(starts), dtype=bool)
+    opens_run[1:] = starts[1:] >= ends[:-1]
+    closes_run = np.ones(len(starts), dtype=bool)
+    closes_run[:-1] = opens_run[1:]
+    edges = np.zeros(len(codes) + 1, dtype=np.int8)
+    edges[starts[opens_run]] += 1
+    edges[ends[closes_run]] -= 1
+    inside = np.cumsum(edges[:-1], dtype=np.int8).astype(bool)
+    codes[inside & (codes != 10)] = 32
     return codes.tobytes().decode("utf-32-le", "surrogatepass")
 
 
@@ -425,8 +436,7 @@ def normalize_html(source: str, text: str, encoding: str = "utf-8", warnings: tu
     keys = None
     if len(lighter) <= EXTRACTION_LIMIT:
         # The flattened tree of a too-deep page is not an lxml.html tree; trafilatura parses that one itself.
-        tree = copy.deepcopy(root) if isinstance(root, lxml.html.HtmlElement) else None
-        keys = main_text_keys(lighter, tree)
+        keys = main_text_keys(lighter, root if isinstance(root, lxml.html.HtmlElement) else None)
     raw = _blocks(root, keys, head) if root is not None else []  # also collects the metadata tags
     meta, types, meta_warnings = _metadata(head)
     if keys is not None and raw and not any(not b.boilerplate for b in raw):

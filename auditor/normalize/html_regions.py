@@ -56,8 +56,9 @@ def structural_boilerplate(element: Any, name: str, inside_article: bool, use_cl
 def main_text_keys(html: str, tree: Any = None) -> tuple[set[str], str] | None:
     """Whitespace-free lines and text of trafilatura's main-text extraction, or None.
 
-    ``tree``, when given, is a parse of ``html`` that trafilatura may consume (it prunes the
-    tree it is handed): copying a parsed tree costs about half of parsing the page again.
+    ``tree``, when given, is our parse of ``html``, which saves trafilatura parsing the page
+    again (about 1.4 ms of a typical page). trafilatura prunes a copy of a tree it is handed,
+    never the tree itself; a test holds it to that.
     """
     try:
         import trafilatura

@@ -51,7 +51,7 @@ def detect_language(text: str, sample: int = 20_000, min_tokens: int = 20) -> tu
     list.
     """
     text = text[:sample]
-    letters = sum(1 for ch in text if ch.isalpha())
+    letters = sum(map(str.isalpha, text))
     if letters < 20:
         return None, 0.0
     for code, pattern in (("zh", _CJK), ("ru", _CYRILLIC), ("ar", _ARABIC)):

@@ -134,3 +134,19 @@ def test_references_section_is_recognised(fixtures: Path) -> None:
     doc = normalize_string("# Iron\n\nIron matters [1].\n\n## References\n\n1. Smith J. Iron. 2020.\n", "markdown")
     assert doc.metadata.has_references
     assert not load(fixtures / "normalize" / "article.txt").metadata.has_references
+
+
+def test_extraction_leaves_our_parse_intact(fixtures: Path) -> None:
+    # The normalizer hands trafilatura its own lxml tree, then walks that tree for blocks:
+    # the extraction must work on a copy.
+    from lxml import etree
+
+    from auditor.normalize.html import parse_html
+    from auditor.normalize.html_regions import main_text_keys
+
+    html = (fixtures / "normalize" / "nasty.html").read_text(encoding="utf-8")
+    root = parse_html(html)
+    before = etree.tostring(root)
+    keys = main_text_keys(html, root)
+    assert keys is not None and keys == main_text_keys(html)
+    assert etree.tostring(root) == before
