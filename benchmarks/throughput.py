@@ -9,8 +9,10 @@ subprocess, the way users run it, and prints side by side:
 - the peak resident memory of the whole process tree (parent plus workers, RSS summed, so
   pages shared after fork count more than once), for the pages as one JSONL file and for the
   same file repeated ``--scale`` times, to show memory stays flat as the input grows;
-- the time trafilatura takes only to extract the text of the same pages
-  (``trafilatura.extract(html, fast=True, include_comments=False)``, one core);
+- the audit of the same pages in this process, one core, per page: a first pass (caches cold)
+  and a second (warm, as in a long batch), beside the time trafilatura takes only to extract
+  their text, with its default settings (``trafilatura.extract(html, include_comments=False)``)
+  and in its fast mode (``fast=True``, what the audit itself runs), and the ratios;
 - the time proselint takes to lint that extracted text (one core), when it is installed.
 """
 from __future__ import annotations
@@ -104,12 +106,31 @@ def write_jsonl(pages: list[tuple[str, str]], path: Path, copies: int) -> None:
                 handle.write(json.dumps({"id": f"{copy}/{name}", "html": html}, ensure_ascii=False) + "\n")
 
 
-def time_trafilatura(texts: list[str]) -> tuple[float, list[str]]:
+def time_trafilatura(texts: list[str], fast: bool) -> tuple[float, list[str]]:
     import trafilatura
 
     started = time.perf_counter()
-    extracted = [trafilatura.extract(html, fast=True, include_comments=False) or "" for html in texts]
+    extracted = [trafilatura.extract(html, fast=fast, include_comments=False) or "" for html in texts]
     return time.perf_counter() - started, extracted
+
+
+def time_audit(pages: list[tuple[str, bytes]]) -> list[float]:
+    """Seconds for each of two passes of the whole audit over ``pages`` in this process.
+
+    The same call a batch worker makes per page (``audit_path`` on the raw bytes). The first
+    pass fills the per-process caches (word syllables, tone n-grams, link kinds); the second
+    is what a worker costs once a long batch is under way.
+    """
+    from auditor.pipeline import audit_path
+
+    audit_path(*pages[0])  # imports and the model load are start-up, not per page
+    times = []
+    for _ in range(2):
+        started = time.perf_counter()
+        for name, data in pages:
+            audit_path(name, data=data)
+        times.append(time.perf_counter() - started)
+    return times
 
 
 def time_proselint(texts: list[str]) -> float | None:
@@ -174,13 +195,24 @@ def main() -> int:
                   flush=True)
         quarters = [mib(run.peak_tree(q / 4, (q + 1) / 4)) for q in range(4)]
         print(f"{'':<44} tree peak by quarter of the {args.scale}x run: {' / '.join(quarters)} MiB")
-    seconds, extracted = time_trafilatura([html for _, html in pages])
-    print(row("trafilatura.extract(fast=True) only, 1 core", len(pages), seconds))
+    audit_times = time_audit([(f.name.removesuffix(".gz"), data) for f, data in zip(files, raw, strict=True)])
+    for label, seconds in zip(("first pass", "second pass"), audit_times):
+        print(row(f"audit in process, 1 core, {label}", len(pages), seconds))
+    extraction = {}
+    for fast in (False, True):
+        extraction[fast], extracted = time_trafilatura([html for _, html in pages], fast)
+        print(row(f"trafilatura.extract({'fast=True' if fast else 'default'}) only, 1 core", len(pages),
+                  extraction[fast]))
     lint = time_proselint(extracted)
     if lint is None:
         print("proselint: not installed (pip install proselint), skipped")
     else:
         print(row("proselint on trafilatura's text, 1 core", len(pages), lint))
+    per_page = [t / len(pages) * 1000 for t in audit_times]
+    for fast, label in ((False, "default"), (True, "fast")):
+        base = extraction[fast] / len(pages) * 1000
+        print(f"audit / extraction ({label}, {base:.1f} ms a page): {per_page[1] / base:.2f}x once warm, "
+              f"{per_page[0] / base:.2f}x cold (audit {per_page[1]:.1f} / {per_page[0]:.1f} ms a page)")
     print("wall clock includes starting Python and the workers (about 1-2 s per run). Memory is RSS in MiB: the "
           "tree (parent + workers, summed, so pages shared after fork count once per worker), the parent (reading, "
           "store, JSONL) and the largest worker")

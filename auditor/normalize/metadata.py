@@ -19,11 +19,24 @@ REVIEWER = re.compile(
     re.IGNORECASE,
 )
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+# Releases write months in capitals ("MARCH 12, 2024") and newsrooms as "11-MAR-2026".
 DATE = re.compile(
-    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\.?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})\b"
+    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\.?\s+\d{{4}}"
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}-{_MONTH}-\d{{4}})\b",
+    re.IGNORECASE,
 )
+# Leaflets date themselves by month ("Reviewed: March 2024"); a month and year counts only
+# beside a word saying what the date is, or as a line of its own.
+MONTH_YEAR = re.compile(rf"\b{_MONTH}\.?\s+\d{{4}}\b", re.IGNORECASE)
+_MONTH_YEAR_LINE = re.compile(rf"^{_MONTH}\.?\s+\d{{4}}$", re.IGNORECASE)
 UPDATED = re.compile(r"\b(?:last\s+)?(?:updated|modified|reviewed)(?:\s+on)?[:\s]", re.IGNORECASE)
-PUBLISHED = re.compile(r"\b(?:published|posted|date)(?:\s+on)?[:\s]", re.IGNORECASE)
+PUBLISHED = re.compile(r"\b(?:published|posted|date|issued)(?:\s+on)?[:\s]", re.IGNORECASE)
+# "Review date: June 2026", "Review due: ...": the page is on a review cycle, dated by it.
+REVIEW_DUE = re.compile(r"\b(?:next\s+review|review\s+(?:date|due))\b", re.IGNORECASE)
+# A dateline's date runs into a dash, sometimes through a wire credit: "Sept. 10, 2024 /Wire/ --".
+_DATELINE_END = re.compile(r"\s*(?:/[^/\n]{1,40}/\s*)?(?:--|—|–| - )")
+# ...after a place in capitalised words: "ST. LOUIS, Mo. — ", "LA JOLLA, Calif., ".
+_DATELINE_PLACE = re.compile(r"(?:[A-Z][\w.'’-]*,?\s*(?:[—–-]\s*)?)+")
 
 
 def find_text_metadata(lines: list[str], limit: int = 40) -> dict[str, str]:
@@ -42,16 +55,23 @@ def find_text_metadata(lines: list[str], limit: int = 40) -> dict[str, str]:
         if reviewer and "reviewed_by" not in found:
             found["reviewed_by"] = reviewer.group("name").strip()
         date = DATE.search(text)
+        # "Published: May 2023 · Review due: May 2025" is dated by publication, not review.
+        cue = UPDATED.search(text) or (None if PUBLISHED.search(REVIEW_DUE.sub("", text)) else REVIEW_DUE.search(text))
+        if not date and (cue or PUBLISHED.search(text) or _MONTH_YEAR_LINE.match(text)):
+            date = MONTH_YEAR.search(text)
         if date:
-            if UPDATED.search(text) and "updated" not in found:
+            if cue and "updated" not in found:
                 found["updated"] = date.group()
             elif "published" not in found and (PUBLISHED.search(text) or byline or len(text) < 60):
                 found["published"] = date.group()
     if "published" not in found:
-        # A dateline: "WASHINGTON, March 4, 2026 -- ..." in the first lines.
-        for line in lines[:3]:
-            date = DATE.search(line[:120])
-            if date and re.search(r"(?:--|—|–| - )", line[date.end():date.end() + 6]):
+        # A dateline: "WASHINGTON, March 4, 2026 -- ..." opening one of the first lines, after
+        # any menu, headline, subhead and "NEWS RELEASE" lines.
+        for index, line in enumerate(lines[:25]):
+            date = DATE.search(line[:80])
+            place = line[:date.start()] if date else ""
+            if date and _DATELINE_END.match(line, date.end()) and (
+                    _DATELINE_PLACE.fullmatch(place) if place else index < 3):
                 found["published"] = date.group()
                 break
     for line in lines[limit:]:
