@@ -13,7 +13,8 @@ from auditor.records import Finding, Span
 _CAUSAL = re.compile(
     r"\b(?:prevents|cures|reverses|protects against|reduces the risk of|lowers the risk of|cuts the risk of|"
     r"boosts|stops|halts|wards off|extends life|slashes|prevent|reverse|protect against|ward off|"
-    r"rebuilds|restores|repairs|regenerates|rewires|resets)\b",
+    r"rebuilds|restores|repairs|regenerates|rewires|resets|wipes out|clears|clears away|switch(?:es)? off|silences|"
+    r"defuses|erases)\b",
     re.IGNORECASE,
 )
 _WEAK_EVIDENCE = re.compile(
