@@ -60,10 +60,10 @@ def main_text_keys(html: str, tree: Any = None) -> tuple[set[str], str] | None:
     again (about 1.4 ms of a typical page). trafilatura prunes a copy of a tree it is handed,
     never the tree itself; a test holds it to that.
     """
-    try:
-        import trafilatura
-    except ImportError:  # pragma: no cover - a core dependency
-        return None
+    # A core dependency: if it cannot be imported the install is broken, and deciding regions
+    # from structure alone would hide that behind worse results.
+    import trafilatura
+
     try:
         extracted = trafilatura.extract(
             html if tree is None else tree, fast=True, include_comments=False, include_tables=True, include_links=False,
