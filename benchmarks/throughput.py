@@ -123,7 +123,7 @@ def time_audit(pages: list[tuple[str, bytes]]) -> list[float]:
     """
     from auditor.pipeline import audit_path
 
-    audit_path(*pages[0])  # imports and the model load are start-up, not per page
+    audit_path(pages[0][0], data=pages[0][1])  # imports and the model load are start-up, not per page
     times = []
     for _ in range(2):
         started = time.perf_counter()

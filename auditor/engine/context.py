@@ -125,6 +125,11 @@ class DocContext:
         return self._main_text
 
     @cached_property
+    def main_sentences(self) -> list[Sentence]:
+        """The sentences of the main-region blocks, in order."""
+        return [s for s in self.doc.sentences if self.doc.blocks[s.block].region == "main"]
+
+    @cached_property
     def is_press_release(self) -> bool:
         """True for a press release: a dateline, "today announced", or a media-contact block.
 

@@ -35,14 +35,15 @@ def _readability(text: str) -> tuple[tuple[str, float], ...]:
     syllables = [_syllables(token.lower()) for token in tokens]
     total = sum(syllables)
     polysyllables = sum(1 for count in syllables if count >= 3)
-    words_per_sentence = len(tokens) / sentences if sentences else 0.0
-    syllables_per_word = total / len(tokens) if tokens else 0.0
-    if words_per_sentence == 0 or syllables_per_word == 0:
-        fk, ease = 0.0, 0.0
+    # A text with a word has a token and a sentence (textstat counts at least one).
+    words_per_sentence = len(tokens) / sentences
+    syllables_per_word = total / len(tokens)
+    if syllables_per_word == 0:  # e.g. only "'s", which cmudict gives no vowel: textstat reports 0
+        fk = ease = 0.0
     else:
         fk = 0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59
         ease = 206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word
-    smog = 1.043 * math.sqrt(30 * (polysyllables / sentences)) + 3.1291 if sentences else 0.0
+    smog = 1.043 * math.sqrt(30 * (polysyllables / sentences)) + 3.1291
     return (
         ("reading_grade", fk),
         ("flesch_kincaid", fk),

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-
 BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "form", "dialog", "menu"})
 BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar"})
 _NEVER_BY_CLASS = frozenset({"html", "body", "main", "article"})

@@ -55,14 +55,16 @@ def find_text_metadata(lines: list[str], limit: int = 40) -> dict[str, str]:
         if reviewer and "reviewed_by" not in found:
             found["reviewed_by"] = reviewer.group("name").strip()
         date = DATE.search(text)
-        # "Published: May 2023 · Review due: May 2025" is dated by publication, not review.
-        cue = UPDATED.search(text) or (None if PUBLISHED.search(REVIEW_DUE.sub("", text)) else REVIEW_DUE.search(text))
-        if not date and (cue or PUBLISHED.search(text) or _MONTH_YEAR_LINE.match(text)):
+        # "Review date:" names a review, not a publication; "Published: May 2023 · Review due:
+        # May 2025" is dated by publication.
+        published = PUBLISHED.search(REVIEW_DUE.sub("", text))
+        updated = UPDATED.search(text) or (None if published else REVIEW_DUE.search(text))
+        if not date and (updated or published or _MONTH_YEAR_LINE.match(text)):
             date = MONTH_YEAR.search(text)
         if date:
-            if cue and "updated" not in found:
+            if updated and "updated" not in found:
                 found["updated"] = date.group()
-            elif "published" not in found and (PUBLISHED.search(text) or byline or len(text) < 60):
+            elif "published" not in found and (published or byline or len(text) < 60):
                 found["published"] = date.group()
     if "published" not in found:
         # A dateline: "WASHINGTON, March 4, 2026 -- ..." opening one of the first lines, after

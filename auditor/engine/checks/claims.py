@@ -39,7 +39,7 @@ def causal_overreach(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     if not _WEAK_EVIDENCE.search(ctx.main_text()):
         return
     # Overreach lives in the headline, the headings and the lede: where readers take the message.
-    main = [s for s in ctx.doc.sentences if ctx.doc.blocks[s.block].region == "main"]
+    main = ctx.main_sentences
     lede = {id(s) for s in main[:3]}
     for sentence in main:
         block = ctx.doc.blocks[sentence.block]

@@ -41,6 +41,8 @@ _CONCENTRATION = re.compile(
 _QUESTIONED_FIGURE = re.compile(r"^\s*(?:figure|claim|number|statistic|stat|narrowing|blockage|stenosis|of them)\b", re.IGNORECASE)
 _SAID = re.compile(r"\b(?:said|says|told|according to|explained|explains|noted|estimates?|estimated|describes? (?:it|that|this|them) as|"
                    r"guidelines? (?:puts?|says?|estimates?|gives?))\b")
+_YEAR_RATIO = re.compile(r"\bin (?:19|20)\d\d$")
+_RATIO = re.compile(r" (?:in|out of) ")
 # "under 105 in three weeks", "aged 12 to 17 in nine countries": a time or a place, not a ratio.
 _NOT_A_RATIO = re.compile(r"^\s*(?:weeks?|days?|months?|years?|hours?|minutes?|countries|states|cities|sites|centers|"
                           r"centres|hospitals|clinics|locations|languages)\b", re.IGNORECASE)
@@ -82,9 +84,9 @@ def find_statistics(text: str) -> Iterator[re.Match[str]]:
                 continue
         if _POPULARITY.search(text[max(0, match.start() - 30):match.start()]):
             continue
-        if re.search(r"\bin (?:19|20)\d\d$", match.group()):
+        if _YEAR_RATIO.search(match.group()):
             continue  # "one in 2022" is a year, not a ratio
-        if re.search(r" (?:in|out of) ", match.group()) and _NOT_A_RATIO.match(after):
+        if _RATIO.search(match.group()) and _NOT_A_RATIO.match(after):
             continue
         if _CRITERION.search(text[max(0, match.start() - 40):match.start()]):
             continue

@@ -78,5 +78,5 @@ class RequiredRule:
 
 def _addresses_reader(ctx: DocContext) -> bool:
     """True when at least ``ADVICE_SHARE`` of the main-text sentences speak to the reader."""
-    main = [s for s in ctx.doc.sentences if ctx.doc.blocks[s.block].region == "main"]
+    main = ctx.main_sentences
     return bool(main) and sum(1 for s in main if _SECOND_PERSON.search(s.text)) >= ADVICE_SHARE * len(main)
