@@ -14,13 +14,16 @@ _CAUSAL = re.compile(
     r"\b(?:prevents|cures|reverses|protects against|reduces the risk of|lowers the risk of|cuts the risk of|"
     r"boosts|stops|halts|wards off|extends life|slashes|prevent|reverse|protect against|ward off|"
     r"rebuilds|restores|repairs|regenerates|rewires|resets|wipes out|clears|clears away|switch(?:es)? off|silences|"
-    r"defuses|erases)\b",
+    r"defuses|erases|slash|slashes|halve|halves|cuts? (?:the |their |your |its )?risk|adds? years to|keeps? [\w']+ at bay|"
+    r"shields?|strengthens (?:bones|the heart|your heart|aging bones|the immune system)|lifts depression|shrinks tumou?rs|staves? off|fends? off|saves lives)\b",
     re.IGNORECASE,
 )
 _WEAK_EVIDENCE = re.compile(
     r"\b(?:in mice|in rats|mouse study|preclinical|pre-clinical|mice (?:that|who|given|fed)|rats (?:that|given|fed)|animal (?:study|studies|model)|"
     r"in (?:the )?(?:lab|laboratory|petri dish|test tubes?|cell cultures?)|observational (?:study|data|research)|"
-    r"(?:was|were|is|are) (?:associated|linked|correlated) with)\b",
+    r"(?:was|were|is|are) (?:associated|linked|correlated|tied) with|(?:the|treated|untreated|older|young) (?:mice|rats|animals)|"
+    r"mice (?:treated|injected)|in animals|animal experiments|cohort study|observational|self-reported|questionnaires?|"
+    r"(?:a |an online |national )?survey (?:of|found|shows|showed|reveals)|people who (?:drank|ate|eat|drink|walked|walk|took|used|slept|exercised))\b",
     re.IGNORECASE,
 )
 _QUALIFIED = re.compile(
@@ -30,6 +33,8 @@ _QUALIFIED = re.compile(
 )
 
 _NOT_STATED = re.compile(r"\b(?:the|to|may|might|could|can)\s+$")
+# "whether aspirin reduces the risk", "if coffee protects": the question, not the claim.
+_OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)
 
 
 @register("causal_overreach")
@@ -48,7 +53,8 @@ def causal_overreach(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         if not ctx.in_scope(spec, block) or _QUALIFIED.search(sentence.text) or ctx.is_cited(sentence.block, sentence):
             continue
         match = _CAUSAL.search(sentence.text)
-        if match is None or _NOT_STATED.search(sentence.text[max(0, match.start() - 8):match.start()]):
+        if match is None or _NOT_STATED.search(sentence.text[max(0, match.start() - 8):match.start()]) \
+                or _OPEN_QUESTION.search(sentence.text[max(0, match.start() - 120):match.start()]):
             continue  # "the reverse", "try to prevent", "could prevent": not a stated effect
         if is_hedged(sentence.text, match.start(), match.end()) or is_negated(sentence.text, match.start(), match.end()):
             continue
