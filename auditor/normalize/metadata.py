@@ -6,31 +6,56 @@ import re
 CREDENTIALS = (
     "MD", "M.D.", "DO", "D.O.", "PhD", "Ph.D.", "RN", "NP", "PA-C", "PharmD", "RD", "RDN",
     "MPH", "MSc", "MS", "DNP", "FNP", "APRN", "MBBS", "FRCP", "DDS", "DMD", "DC", "LCSW",
-    "PsyD", "LPC", "CNM", "BSN", "MSN", "FACP", "FAAP",
+    "PsyD", "LPC", "CNM", "BSN", "MSN", "FACP", "FAAP", "OD", "DPT",
 )
 _CRED = "|".join(re.escape(c) for c in sorted(CREDENTIALS, key=len, reverse=True))
 _NAME = r"[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+){0,3}"
-BYLINE = re.compile(
-    rf"^(?:written\s+)?by[:\s]+(?P<name>{_NAME})(?P<cred>(?:,?\s*(?:{_CRED}))+)?\b", re.IGNORECASE
-)
-REVIEWER = re.compile(
-    rf"(?:medically|clinically|fact[- ]checked and)?\s*(?:reviewed|fact[- ]checked)\s+by[:\s]+"
-    rf"(?P<name>{_NAME})(?P<cred>(?:,?\s*(?:{_CRED}))+)?",
-    re.IGNORECASE,
-)
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 # Releases write months in capitals ("MARCH 12, 2024") and newsrooms as "11-MAR-2026".
-DATE = re.compile(
+_DATE = (
     rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\.?\s+\d{{4}}"
-    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}-{_MONTH}-\d{{4}})\b",
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}-{_MONTH}-\d{{4}})\b"
+)
+DATE = re.compile(_DATE, re.IGNORECASE)
+# "By Jane Doe, RN", "Written by ...", "Answered by ..." opening a line or one of its
+# " | " / " · " segments ("Leaflet MS-07 | Written by the pharmacy team | Last reviewed ...").
+# A bare "By" counts only at the start of the line, where a byline stands.
+BYLINE = re.compile(
+    rf"^(?:(?:written|answered|prepared|produced|compiled|words)\s+)?by[:\s]+(?P<name>{_NAME})(?P<cred>(?:,?\s*(?:{_CRED}))+)?\b",
+    re.IGNORECASE,
+)
+_SEGMENT_BYLINE = re.compile(
+    rf"(?:^|\s[|·•]\s+)(?:written|answered|prepared|produced|compiled)\s+by[:\s]+(?P<name>{_NAME})(?P<cred>(?:,?\s*(?:{_CRED}))+)?\b",
+    re.IGNORECASE,
+)
+# "Posted on 3 July 2024 by Tomasz Wielgus, community pharmacist".
+_DATED_BYLINE = re.compile(
+    rf"^(?:posted|published|written)\s+on\s+(?:{_DATE})\s+by\s+(?P<name>{_NAME})(?P<cred>(?:,?\s*(?:{_CRED}))+)?\b",
+    re.IGNORECASE,
+)
+# A name heading a line before its credit or date: "Dr. Ingrid Solberg · Published 9 July 2024",
+# "Lena Thorsby, health reporter". Case matters here: the name must be capitalised.
+_NAME_FIRST_BYLINE = re.compile(
+    rf"^(?P<name>(?:Dr\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+){{1,2}})(?P<cred>(?:,?\s*(?:{_CRED}))+)?"
+    rf"(?:\s*[·|]\s*(?i:(?:published|posted|updated)\s+(?:on\s+)?{_DATE})"
+    r"|,\s+(?i:(?:[a-z&]+\s+){0,3}(?:reporter|correspondent|writer|journalist|editor))$)"
+)
+# "Medically reviewed by ...", and a review dated before its reviewer: "Last reviewed 14 May
+# 2024 by Dr. Ines Halvorsen".
+REVIEWER = re.compile(
+    rf"(?:medically|clinically|fact[- ]checked and)?\s*(?:reviewed|fact[- ]checked)"
+    rf"(?:\s+(?:on\s+)?(?:{_DATE}|{_MONTH}\.?\s+\d{{4}}),?)?\s+by[:\s]+"
+    rf"(?P<name>{_NAME})(?P<cred>(?:,?\s*(?:{_CRED}))+)?",
     re.IGNORECASE,
 )
 # Leaflets date themselves by month ("Reviewed: March 2024"); a month and year counts only
 # beside a word saying what the date is, or as a line of its own.
 MONTH_YEAR = re.compile(rf"\b{_MONTH}\.?\s+\d{{4}}\b", re.IGNORECASE)
 _MONTH_YEAR_LINE = re.compile(rf"^{_MONTH}\.?\s+\d{{4}}$", re.IGNORECASE)
-UPDATED = re.compile(r"\b(?:last\s+)?(?:updated|modified|reviewed)(?:\s+on)?[:\s]", re.IGNORECASE)
-PUBLISHED = re.compile(r"\b(?:published|posted|date|issued)(?:\s+on)?[:\s]", re.IGNORECASE)
+# Wikis date a page by its last edit: "This page was last edited on 11 March 2024".
+UPDATED = re.compile(r"\b(?:(?:last\s+)?(?:updated|modified|reviewed)|last\s+edited|edited\s+on)(?:\s+on)?[:\s]", re.IGNORECASE)
+# A newsletter dates its issue: "Issue 41 | May 2024".
+PUBLISHED = re.compile(r"\b(?:published|posted|date|issued|issue\s+\d+\s*[|·,])(?:\s+on)?[:\s]", re.IGNORECASE)
 # "Review date: June 2026", "Review due: ...": the page is on a review cycle, dated by it.
 REVIEW_DUE = re.compile(r"\b(?:next\s+review|review\s+(?:date|due))\b", re.IGNORECASE)
 # A dateline's date runs into a dash, sometimes through a wire credit: "Sept. 10, 2024 /Wire/ --".
@@ -46,7 +71,8 @@ def find_text_metadata(lines: list[str], limit: int = 40) -> dict[str, str]:
         text = line.strip()
         if len(text) > 300:
             continue
-        byline = BYLINE.match(text)
+        byline = (BYLINE.match(text) or _SEGMENT_BYLINE.search(text) or _DATED_BYLINE.match(text)
+                  or _NAME_FIRST_BYLINE.match(text))
         if byline and "author" not in found:
             found["author"] = byline.group("name").strip()
             if byline.group("cred"):

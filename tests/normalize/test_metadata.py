@@ -33,3 +33,39 @@ def test_dates_a_reader_sees(lines: list[str], key: str, value: str) -> None:
 def test_years_that_are_not_the_page_date(lines: list[str]) -> None:
     found = find_text_metadata(lines)
     assert "published" not in found and "updated" not in found
+
+
+@pytest.mark.parametrize(("lines", "key", "value"), [
+    (["By Jane Doe, RN"], "author", "Jane Doe"),
+    (["By Jane Doe, RN"], "author_credentials", "RN"),
+    (["Leaflet MS-07 | Written by the pharmacy team | Last reviewed: January 2024"], "author", "the pharmacy team"),
+    (["Answered by Oren Castell, PharmD, clinical pharmacist · Updated May 6, 2024"], "author_credentials", "PharmD"),
+    (["Posted on 3 July 2024 by Tomas Wiel, community pharmacist"], "author", "Tomas Wiel"),
+    (["Dr. Inga Solvik · Published 9 July 2024"], "author", "Dr. Inga Solvik"),
+    (["Lena Thorsen, health reporter"], "author", "Lena Thorsen"),
+    (["Medically reviewed by Omar Haddad, MD"], "reviewed_by", "Omar Haddad"),
+    (["Health A to Z · Last reviewed 14 May 2024 by Dr. Ines Halvor (neurologist)"], "reviewed_by", "Dr. Ines Halvor"),
+    (["Health A to Z · Last reviewed 14 May 2024 by Dr. Ines Halvor (neurologist)"], "updated", "14 May 2024"),
+    (["This page was last edited on 11 March 2024, at 09:14."], "updated", "11 March 2024"),
+    ([*MENU, *["A paragraph of the entry."] * 40, "Page last edited 30 May 2024. Text is available under an open licence."],
+     "updated", "30 May 2024"),
+    (["Plain-language summaries of hearing research | Issue 41 | May 2024"], "published", "May 2024"),
+])
+def test_bylines_reviewers_and_edit_dates(lines: list[str], key: str, value: str) -> None:
+    assert find_text_metadata(lines).get(key) == value
+
+
+@pytest.mark.parametrize("lines", [
+    ["Home | By condition | By treatment"],
+    ["Morning Edition · Posted 3 days ago"],
+    ["Breast cancer, health news"],
+    ["The committee reviewed the evidence and by 2024 had changed its advice."],
+])
+def test_lines_that_are_not_bylines(lines: list[str]) -> None:
+    found = find_text_metadata(lines)
+    assert "author" not in found and "reviewed_by" not in found
+
+
+def test_an_edit_in_the_story_is_not_the_page_date() -> None:
+    found = find_text_metadata(["Gene-edited cells were given on March 3, 2024 to forty children in the first part of the trial."])
+    assert "updated" not in found

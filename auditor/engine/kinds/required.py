@@ -15,13 +15,31 @@ from auditor.errors import RuleDefinitionError
 from auditor.records import Finding
 
 PARAMS = frozenset({"metadata", "patterns", "link_kinds", "references", "when", "min_words", "region",
-                    "ignore_in_press_release"})
+                    "ignore_in_press_release", "ignore_in_forum"})
 CONDITIONS = ("always", "commercial", "claims", "advice")
 # Consumer health pages address the reader; news and research reports rarely do (measured: a
 # tenth of a leaflet's sentences or more, none in the median news story or press release).
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|yourself)\b", re.IGNORECASE)
 ADVICE_SHARE = 0.10
 CLAIMS = ("absolute", "hype", "causal", "stat", "attribution", "risk-minimizing")
+# A byline that names a desk instead of a person ("Staff report", "HealthFlash Newsroom",
+# "Health Desk") does not say who is responsible for the story.
+_DESK_BYLINE = re.compile(
+    r"^(?:[\w&'’.-]+\s+){0,3}?(?:staff(?:\s+(?:writer|reporter|report|reports))?|newsroom|news\s+desk|(?:health\s+)?desk|wire\s+reports?)$",
+    re.IGNORECASE,
+)
+# A forum thread or a Q&A thread of members' answers: post headers naming a member ("Reply from
+# quietharbor88", "Posted by u/name", "Reply #2 | name | date", "name · Joined 2021 · 212 posts",
+# "re: posted by name · 3 days ago", a "u/name" line).
+_RELATIVE = r"\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago"
+_SHORT_DATE = r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?"
+_POST_HEADER = re.compile(
+    r"^(?:(?:re:\s*)?(?:reply|posted|answered|commented|started)\s+(?:from|by)\s+@?[\w.@-]+"
+    r"|reply\s*#\s*\d+\b|u/[\w-]+$|moderator:\s*\S+"
+    rf"|@?[\w.@-]{{3,32}}\s*·\s*(?:reply\b|moderator\b|posted\b|joined\b|member\s+since\b|\d[\d,]*\s+posts\b|{_RELATIVE}|{_SHORT_DATE}))",
+    re.IGNORECASE,
+)
+FORUM_MIN_POSTS = 3
 
 
 class RequiredRule:
@@ -40,6 +58,7 @@ class RequiredRule:
         self.min_words = int(params.get("min_words", 0))
         self.region = params.get("region", "main")
         self.skip_press_release = bool(params.get("ignore_in_press_release", False))
+        self.skip_forum = bool(params.get("ignore_in_forum", False))
         if not (self.metadata or self.link_kinds or self.patterns or self.references):
             raise RuleDefinitionError(f"{spec.path}:{spec.line}: {spec.id}.params: name at least one of "
                                       "metadata, patterns, link_kinds or references")
@@ -47,6 +66,8 @@ class RequiredRule:
 
     def _applies(self, ctx: DocContext) -> bool:
         if self.skip_press_release and ctx.is_press_release:
+            return False
+        if self.skip_forum and _is_peer_thread(ctx):
             return False
         if self.when == "commercial":
             return ctx.is_commercial()
@@ -58,7 +79,7 @@ class RequiredRule:
 
     def _present(self, ctx: DocContext) -> bool:
         meta = ctx.doc.metadata
-        if any(getattr(meta, name, None) for name in self.metadata):
+        if any(_names_someone(name, getattr(meta, name, None)) for name in self.metadata):
             return True
         if self.references and meta.has_references:
             return True
@@ -80,3 +101,38 @@ def _addresses_reader(ctx: DocContext) -> bool:
     """True when at least ``ADVICE_SHARE`` of the main-text sentences speak to the reader."""
     main = ctx.main_sentences
     return bool(main) and sum(1 for s in main if _SECOND_PERSON.search(s.text)) >= ADVICE_SHARE * len(main)
+
+
+def _names_someone(field: str, value: str | None) -> bool:
+    """True when a metadata value is present; an author must be more than a news desk."""
+    if not value:
+        return False
+    return field != "author" or not _DESK_BYLINE.match(" ".join(value.split()))
+
+
+def _post_headers(ctx: DocContext) -> list[int]:
+    """Offsets in the text of the lines that head a member's post."""
+    starts = []
+    pos = 0
+    for line in ctx.doc.text.split("\n"):
+        # Plain-text threads run a header into its post: "Posted by jo | 11 Apr 2024 ok so ...".
+        if _POST_HEADER.match(line.strip()[:160]):
+            starts.append(pos)
+        pos += len(line) + 1
+    return starts
+
+
+def _is_peer_thread(ctx: DocContext) -> bool:
+    """True for a thread of members' posts whose opening post does not sell.
+
+    Member posts are a conversation, not a publication: a byline, a date, references, a
+    reviewer and a balanced account are not owed by someone asking or telling their own story,
+    and a seller's reply is the forum's problem, not the page's. The thread has to open the
+    page (its first post header in the first quarter of the text, so a comment section under
+    an article does not count) and hold at least ``FORUM_MIN_POSTS`` posts. An opening post
+    with a call to action is an advertisement dressed as a post, and is judged as one.
+    """
+    headers = _post_headers(ctx)
+    if len(headers) < FORUM_MIN_POSTS or headers[0] >= len(ctx.doc.text) // 4:
+        return False
+    return not any(f.category == "cta" and f.span is not None and f.span.start < headers[1] for f in ctx.findings)
