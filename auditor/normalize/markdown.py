@@ -33,8 +33,10 @@ _KEY_MAP = {
     "title": "title", "author": "author", "authors": "author", "date": "published",
     "published": "published", "pubdate": "published", "updated": "updated",
     "lastmod": "updated", "last_modified": "updated", "modified": "updated",
+    # A review date or a last edit tells the reader how current the page is.
+    "reviewed": "updated", "last_reviewed": "updated", "last_edited": "updated", "edited": "updated",
     "reviewed_by": "reviewed_by", "reviewer": "reviewed_by", "medically_reviewed_by": "reviewed_by",
-    "publisher": "publisher", "canonical": "canonical_url", "canonical_url": "canonical_url",
+    "publisher": "publisher", "site": "publisher", "site_name": "publisher", "canonical": "canonical_url", "canonical_url": "canonical_url",
     "url": "canonical_url", "description": "description", "lang": "declared_language",
     "language": "declared_language",
 }
@@ -60,7 +62,7 @@ def _front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
 def _meta_from_front(data: dict[str, Any]) -> dict[str, str | None]:
     meta: dict[str, str | None] = {}
     for key, value in data.items():
-        field = _KEY_MAP.get(str(key).lower())
+        field = _KEY_MAP.get(str(key).lower().replace("-", "_"))
         if not field or value is None:
             continue
         if isinstance(value, list):

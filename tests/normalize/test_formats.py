@@ -80,6 +80,14 @@ def test_markdown_front_matter_and_blocks(fixtures: Path) -> None:
     assert doc.links[0].kind == "citation" and doc.links[0].text == "CDC sleep pages"
 
 
+@pytest.mark.parametrize("key", ["reviewed", "last-edited", "last_edited", "Last-Reviewed"])
+def test_front_matter_review_and_edit_dates_count_as_updated(key: str) -> None:
+    doc = normalize_string(f"---\ntitle: Gout\n{key}: 2024-05-14\nsite: Leafwell Health\n---\n\nGout is a kind of arthritis.\n",
+                           "markdown", "gout.md")
+    assert doc.metadata.updated == "2024-05-14"
+    assert doc.metadata.publisher == "Leafwell Health"
+
+
 def test_plain_text_headings_lists_and_boilerplate(fixtures: Path) -> None:
     doc = load(fixtures / "normalize" / "article.txt")
     assert block(doc, "Understanding Blood").kind == "heading"
