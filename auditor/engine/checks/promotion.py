@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
-from auditor.engine.context import DocContext
+from auditor.engine.context import COMMERCIAL, DocContext
 from auditor.engine.kinds.python import register
 from auditor.engine.spec import RuleSpec
 from auditor.records import Finding, Span
@@ -39,3 +40,68 @@ def self_promotion(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         if name and PROMO_VERBS.search(sentence.text):
             start = sentence.span.start + name.start()
             yield ctx.finding(spec, Span(start, start + len(name.group())), name.group(), sentence.text)
+
+
+# -- pattern rules that also read a selling page's furniture ---------------------------------------
+# A shop's "Add to Cart" button, its sale banner and its footer phone line sit in the header,
+# footer or button rows that the main-text rules skip. On a page that sells (the article itself
+# already carries a call to action or a testimonial) they are part of the pitch; on a news site,
+# a hospital page or a release the same furniture is navigation and is left alone.
+_FURNITURE_ONLY = frozenset({"check", "furniture", "furniture_unless"})
+_READER_REVENUE = re.compile(
+    r"\b(?:subscri(?:be|bers?|ption)|premium|newsletter|journalism|donat(?:e|ion)|membership|members(?:hip)? today|"
+    r"unlimited (?:articles|access)|e-?paper|editors?\b|letters?\b|feedback|tip-?off|news ?tips?|listener|reader)\w*",
+    re.IGNORECASE,
+)
+# What a shop's own text says: prices per bottle, cart and checkout words, guarantees, bundles.
+_SHOP_SIGNAL = re.compile(
+    r"\b(?:add to (?:cart|bag|basket)|money[- ]back|free shipping|subscribe (?:&|and) save|order (?:now|today)|"
+    r"buy now|book (?:now|online)|(?:free|complimentary) consultation|in stock|checkout)\b|"
+    r"[$£€]\d[\d,.]* (?:per|a|/) ?(?:bottle|jar|month|session|syringe|visit|unit|treatment)\b|"
+    r"\b\d+ (?:bottles|jars|kits)\b|★★★",
+    re.IGNORECASE,
+)
+_COMPILED: dict[int, tuple[RuleSpec, object, object]] = {}
+
+
+def _pattern_rules(spec: RuleSpec) -> tuple[object, object]:
+    """The rule's patterns compiled twice: for the main text, and for furniture."""
+    cached = _COMPILED.get(id(spec))
+    if cached is not None and cached[0] is spec:
+        return cached[1], cached[2]
+    from auditor.engine.kinds.pattern import PatternRule  # the kinds import the checks package
+
+    params = {k: v for k, v in spec.params.items() if k not in _FURNITURE_ONLY}
+    main = PatternRule(replace(spec, kind="pattern", params=params))
+    extra = params.get("unless", []) + spec.params.get("furniture_unless", [])
+    furniture_params = {k: v for k, v in params.items() if k != "when"} | {"unless": extra}
+    furniture = PatternRule(replace(spec, kind="pattern", params=furniture_params, region="boilerplate", blocks=()))
+    _COMPILED[id(spec)] = (spec, main, furniture)
+    return main, furniture
+
+
+def _sells(ctx: DocContext, own: list[Finding]) -> bool:
+    """True when the main text already sells: a call to action or a testimonial outside the furniture."""
+    if ctx.is_press_release:
+        return False  # a release's header and footer are the wire's and the issuer's furniture
+    selling = set()
+    for finding in [*own, *ctx.findings]:
+        if finding.category in COMMERCIAL and finding.span is not None:
+            located = ctx.block_at(finding.span.start)
+            if located is not None and located[1].region == "main":
+                selling.add(finding.excerpt)
+    # A news site asking for subscribers, members, donations or letters is not selling a treatment.
+    if any(not _READER_REVENUE.search(text) for text in selling):
+        return True
+    # The rules that would say so may run after this one: read the main text's shop signals directly.
+    return len({m.group().lower() for m in _SHOP_SIGNAL.finditer(ctx.main_text())}) >= 2
+
+
+@register("selling_page_pattern")
+def selling_page_pattern(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """Pattern rule over the main text and, on a page that sells, over its header, footer and buttons."""
+    main, furniture = _pattern_rules(spec)
+    own = main.run(ctx)
+    yield from own
+    if spec.params.get("furniture") == "when selling" and _sells(ctx, own):
+        yield from furniture.run(ctx)
