@@ -1,6 +1,7 @@
 """Statistics that need a source: percentages, ranges, "1 in 3", "N times", large sums."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -35,10 +36,22 @@ _CONCENTRATION = re.compile(
     r"^\s*(?:[a-z-]+ ){0,2}(?:gel|cream|drops?|solution|lotion|wash|serum|ointment|spray|foam|thc|cbd|acid|"
     r"peroxide|atropine|minoxidil|hydrocortisone|lidocaine|niacinamide|retinol|tretinoin|adapalene|saline|"
     r"dextrose|concentration|strength|abv|a1c|hba1c|sodium|potassium|calcium|magnesium|chloride|zinc|"
-    r"alcohol|ethanol|glycerin|oxide|cotton|polyester)\b",
+    r"alcohol|ethanol|glycerin|oxide|cotton|polyester|cocoa|cacao)\b",
     re.IGNORECASE,
 )
-_QUESTIONED_FIGURE = re.compile(r"^\s*(?:figure|claim|number|statistic|stat|narrowing|blockage|stenosis|of them)\b", re.IGNORECASE)
+_QUESTIONED_FIGURE = re.compile(r"^(?:[^\"”.]{0,30}[\"”])?[\s\"”’']*(?:figure|claim|number|statistic|stat|narrowing|blockage|stenosis|of them)\b", re.IGNORECASE)
+# "The headline figure, a 49 percent reduction": the figure named in order to weigh it.
+_FIGURE_BEFORE = re.compile(r"\b(?:figure|number|statistic|claim)s?\W{1,3}(?:an? |the )?$", re.IGNORECASE)
+# "15 per cent off your first order": a discount written out.
+_OFF_AFTER = re.compile(r"\s*(?:off|discount|cashback)\b", re.IGNORECASE)
+# "maybe 20% less on a good week": a writer's own guess, not a finding.
+_GUESS = re.compile(r"\b(?:maybe|perhaps|i'?d say|i guess|i think|i reckon)\W+$", re.IGNORECASE)
+# "15% less protein than claimed": a product measured against its own label.
+_VS_LABEL = re.compile(r"^\s*(?:more|less|fewer|lower|higher)\s+(?:\w+\s+){0,2}than (?:claimed|stated|listed|advertised|"
+                       r"label(?:l?ed)?|promised|(?:on )?the label)\b", re.IGNORECASE)
+# The section heading that introduces a study's results ("What they found", "Results").
+_RESULTS_HEADING = re.compile(r"^\W*(?:what (?:they|the (?:study|trial|researchers|team|review|analysis|investigators)) (?:found|showed)"
+                              r"|(?:main |key |the )?(?:results|findings)\b)", re.IGNORECASE)
 _SAID = re.compile(r"\b(?:said|says|told|according to|explained|explains|noted|estimates?|estimated|describes? (?:it|that|this|them) as|"
                    r"guidelines? (?:puts?|says?|estimates?|gives?))\b")
 _YEAR_RATIO = re.compile(r"\bin (?:19|20)\d\d$")
@@ -51,21 +64,26 @@ _CRITERION = re.compile(r"\b(?:fraction|score|index|level|threshold|cut-?off|sat
                         r"under|over)\s+(?:at least |less than |more than )?$", re.IGNORECASE)
 # Results compared with a control arm come from a specific trial, not from marketing copy.
 _CONTROLLED = re.compile(r"\b(?:on|in|with|receiving|given|taking) (?:a |the )?(?:placebo|sham|control|usual care)\b"
-                         r"|\b(?:placebo|sham|control|comparison) (?:group|arm)\b", re.IGNORECASE)
+                         r"|\b(?:placebo|sham|control|comparison) (?:group|arm)\b"
+                         r"|\bcompared (?:with|to) (?:about |roughly |just |only )?\d[\d.]* ?(?:%|per ?cent) (?:of|in) (?:those|the|patients|people|participants)\b",
+                         re.IGNORECASE)
 # A study the previous sentence identifies by year or size, whose result this sentence gives.
 _DATED_STUDY = re.compile(r"\b(?:19|20)\d\d (?:\w+ ){0,2}(?:study|review|meta-analysis|report|survey|analysis|trial)\b"
-                          r"|\b(?:study|review|report|survey|analysis|trial) (?:of|with|on|involving) (?:data (?:on|from) )?[\d,]{2,} ",
+                          r"|\b(?:study|review|report|survey|analysis|trial) (?:of|with|on|involving|in which) (?:data (?:on|from) )?[\d,]{2,} "
+                          r"|\b(?:study|review|report|survey|analysis|trial) published (?:in (?:19|20)\d\d|last|this|earlier)\b",
                           re.IGNORECASE)
 _POPULARITY = re.compile(r"\b(?:loved|trusted|used|chosen|followed|joined) by\s+(?:over |more than )?$", re.IGNORECASE)
 _VAGUE_STUDY = re.compile(r"\b(?:in )?(?:one|another|some|several|many|these|those|other)\s+(?:\w+\s+){0,3}(?:studies|study|trials?|research)\b", re.IGNORECASE)
 _SPECIFIC_STUDY = re.compile(
     r"\b(?:the|this|our) (?:study|trial|analysis|researchers|investigators|participants|volunteers|review|"
-    r"(?:\w+[- ]){0,2}group|(?:\w+ ){0,2}arm)\b|\b(?:researchers|investigators|they|scientists) (?:also )?(?:found|reported|saw)\b"
+    r"(?:[\w,.]+[- ]){0,2}group|(?:\w+ ){0,2}arm)\b|\b(?:researchers|investigators|they|scientists) (?:also )?(?:found|reported|saw)\b"
     r"|\ba new(?:ly reported)? study\b|(?-i:\b[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)* [Tt]rial\b)", re.IGNORECASE)
 _IDENTIFIES_STUDY = re.compile(r"\bpublished (?:in|online|today|on|this|last|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
                                r"|\b(?i:journal)\b|\bthe [A-Z][A-Za-z0-9-]+ (?:trial|study)\b"
                                r"|\bpresented (?:at|to)\b|\bcalled [A-Z]|\b[A-Z]{3,}-?\d*\b (?:trial|study)"
-                               r"|\b(?:pooled|analy[sz]ed) (?:the )?data from\b|\b[Ii]n the (?:main |new |latest )?(?:trial|study),"
+                               r"|\b(?:pooled|analy[sz]ed) (?:the )?data from\b|\b[A-Z][a-z]+ et al\.?,? (?:19|20)\d\d\b"
+                               r"|\b(?i:the (?:trial|study) (?:enrolled|recruited|included|randomi[sz]ed|assigned) (?:about |more than |nearly )?[\d,]{2,})"
+                               r"|\b[Ii]n the (?:main |new |latest )?(?:trial|study),"
                                r"|\bthe (?:study|trial)'s (?:lead |senior |first )?(?:author|investigator)")
 
 
@@ -74,15 +92,19 @@ def find_statistics(text: str) -> Iterator[re.Match[str]]:
     for match in STATISTIC.finditer(text):
         if _NOT_A_FINDING.match(match.group().strip()):
             continue
-        if _DISCOUNT.match(text, match.end() - 1) or _DISCOUNT.search(text[match.end() - 1:match.end() + 12]):
+        if (_DISCOUNT.match(text, match.end() - 1) or _DISCOUNT.search(text[match.end() - 1:match.end() + 12])
+                or _OFF_AFTER.match(text, match.end())):
             continue
         if _NOT_HEALTH.search(text[max(0, match.start() - 20):match.start()]):
             continue
         after = text[match.end():match.end() + 40]
-        if "%" in match.group() or "percent" in match.group().lower():
-            if _CONCENTRATION.match(after) or _QUESTIONED_FIGURE.match(after):
+        if "%" in match.group() or "cent" in match.group().lower():
+            if _CONCENTRATION.match(after) or _QUESTIONED_FIGURE.match(after) or _VS_LABEL.match(after):
                 continue
-        if _POPULARITY.search(text[max(0, match.start() - 30):match.start()]):
+        lead = text[max(0, match.start() - 30):match.start()]
+        if _FIGURE_BEFORE.search(lead) or _GUESS.search(lead):
+            continue
+        if _POPULARITY.search(lead):
             continue
         if _YEAR_RATIO.search(match.group()):
             continue  # "one in 2022" is a year, not a ratio
@@ -101,6 +123,7 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     # study ("published in ...") sources the figures it gives for "the trial" or "the group".
     if ctx.is_press_release:
         return
+    starts = [s.span.start for s in ctx.doc.sentences]
     identifies = bool(_IDENTIFIES_STUDY.search(ctx.doc.text)) or any(l.kind == "citation" for l in ctx.doc.links)
     for index, block in ctx.blocks_in_scope(spec):
         if ctx.is_cited(index):
@@ -116,7 +139,8 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 # give every sentence its own paragraph).
                 previous = ctx.doc.blocks[index - 1].text if index > 0 else ""
                 specific = (_SPECIFIC_STUDY.search(sentence.text) or _SPECIFIC_STUDY.search(block.text)
-                            or _CONTROLLED.search(sentence.text) or _SPECIFIC_STUDY.search(previous))
+                            or _CONTROLLED.search(block.text) or _SPECIFIC_STUDY.search(previous)
+                            or _CONTROLLED.search(previous) or _RESULTS_HEADING.match(block.section))
                 if identifies and specific and not _VAGUE_STUDY.search(sentence.text):
                     continue
                 # A short paragraph is one attribution unit ("..., he said." closes it); in a
@@ -128,9 +152,12 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                     nearby = sentence.text + (" " + following.text if following and following.block == sentence.block else "")
                 if _SAID.search(nearby):
                     continue  # attributed to a named speaker or body
-                before = ctx.sentence_at(sentence.span.start - 2)
+                position = bisect.bisect_left(starts, sentence.span.start)
+                before = ctx.doc.sentences[position - 1] if position > 0 else None
                 if before is not None and before is not sentence and _DATED_STUDY.search(before.text):
                     continue  # "A 2005 review of 40 trials ... It found that 30% ..."
+                if _DATED_STUDY.search(sentence.text[:local]):
+                    continue  # "A national survey published last year found that one in five ..."
             span = Span(start, block.span.start + match.end())
             yield ctx.finding(spec, span, match.group().strip(), sentence.text if sentence else block.text)
             count += 1
