@@ -1,6 +1,7 @@
 """Statistics that need a source: percentages, ranges, "1 in 3", "N times", large sums."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -22,6 +23,63 @@ STATISTIC = re.compile(
     r")",
     re.IGNORECASE,
 )
+_APPROX = r"(?:up to |nearly |almost |about |approximately |over |more than |around |roughly |an estimated |as many as |some |fewer than )?"
+_PEOPLE = (r"(?:people|persons|adults|americans|men|women|children|kids|babies|infants|teens|adolescents|patients|survivors|"
+           r"deaths|lives|cases|procedures|surgeries|operations|visits|transplants)")
+# Counts and shares of a population: "800,000 Americans", "20 million American men", "nearly half of
+# American adults", "more than 4,000 cardiac procedures". Checked where a figure describes a disease's
+# reach or an organisation's volume, not a study's result.
+POPULATION = re.compile(
+    r"(?<![\w.,$-])" + _APPROX +
+    r"(?:(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s?(?:million|billion)|(?:one|a|two|three|five|ten) (?:million|billion)|\d{1,3}(?:,\d{3})*\+)"
+    r" (?:[a-z.-]+ ){0,2}" + _PEOPLE + r"\b"
+    r"|(?:half|a third|a quarter|one-third|one-quarter|two-thirds|two thirds|three-quarters|three quarters) of (?:all )?"
+    r"(?:[a-z.-]+ ){0,2}(?:people|adults|americans|men|women|children|patients|survivors|cases|deaths)\b)",
+    re.IGNORECASE,
+)
+# A figure about a disease's reach or cost, or an organisation's volume: the background of a
+# release, which the study it announces does not source.
+_BACKGROUND = re.compile(
+    r"\b(?:affect(?:s|ing|ed)?|strik(?:es|ing)|kill(?:s|ing)|claim(?:s|ing) (?:\w+ ){0,3}lives|liv(?:e|es|ing) with|"
+    r"account(?:s|ing)? for|(?:are|is) diagnosed|die (?:of|from|each|every)|leading cause|prevalence|"
+    r"worldwide|around the world|globally|in the (?:u\.s\.|us|united states|uk|world|country)|u\.s\.|nationwide|"
+    r"market (?:is|was|will)|(?:each|every|per) year|annually|a year|(?<!-)americans?|"
+    r"of (?:all )?(?:u\.s\. |american )?(?:adults|children|women|men|people|kids|teens|seniors)|"
+    r"(?:people|adults|children|women|men) (?:with|who have|living with))\b",
+    re.IGNORECASE,
+)
+# ... but not a company's or a school's size: its staff, stores, members, students or sales.
+_NOT_HEALTH_SIZE = re.compile(
+    r"\b(?:employees|associates|staff|members|stores|pharmacies|growers|farmers|customers|subscribers|sales|"
+    r"offices|locations|shareholders|students|alumni|graduates|faculty|teach\w*|training|price[sd]?)\b",
+    re.IGNORECASE,
+)
+# "62 per 100,000 Americans", "six out of every 1,000 people": the count is a denominator.
+_DENOMINATOR = re.compile(r"\b(?:per|every|out of|of|in|the)\s+$", re.IGNORECASE)
+# "... worldwide.5": a reference number flattened onto the end of the sentence.
+_FLAT_MARKER = re.compile(r"[a-z)][.,;]\d{1,3}(?:[,–-]\d{1,3})*(?=\s|$)")
+# Words that tie a figure to the study being announced.
+_STUDY_RESULT = re.compile(
+    r"\b(?:participants?|enroll?(?:ed|ing)|study|studies|trial|placebo|dose|doses|dosing|cohort|treated|received|"
+    r"receiving|randomi[sz]ed|arm|baseline|week \d+|weeks? of|months? of treatment|follow-up|analysis|data|"
+    r"research\w*|found|finds|results?(?! of)|(?:positive|negative) (?:\w+ )?(?:results?|tests?)|tested (?:positive|negative)|"
+    r"developed|group|team|followed|tracked|investigat\w*|measured|compared (?:with|to)|among those|"
+    r"between (?:\w+ )?(?:19|20)\d\d and|at (?:\d+|six|twelve) (?:weeks|months))\b|\(n ?= ?\d",
+    re.IGNORECASE,
+)
+# An organisation's volume: "performing more than 4,000 procedures each year", "caring for 18,000 patients".
+_VOLUME = re.compile(
+    r"\b(?:perform(?:s|ed|ing)?|treat(?:s|ed|ing)?|car(?:es|ed|ing) for|serv(?:es|ed|ing)|see(?:s|ing)?|help(?:s|ed|ing)?|"
+    r"deliver(?:s|ed|ing)?|conduct(?:s|ed|ing)?|complet(?:es|ed|ing)|has (?:treated|helped|performed|served))\s+$",
+    re.IGNORECASE,
+)
+# A named statistics body sources the figure it is tied to ("the CDC estimates", "(WHO, 2023)").
+_NAMED_BODY = re.compile(
+    r"\b(?:CDC|WHO|NIH|NCI|NHS|ONS|Census|World Health Organi[sz]ation|Centers for Disease Control|"
+    r"(?:American|National|International|World) [A-Z][\w']+(?: [A-Z][\w']+){0,2} (?:Society|Association|Foundation|Institutes?|Federation|Alliance|Center|Centre)|"
+    r"Global Burden of Disease|Surveillance|SEER|statistics from|data from|per the)\b"
+)
+
 # Numbers that describe the product or the reader, not a finding: doses, prices, ages, "100% natural".
 _NOT_A_FINDING = re.compile(
     r"^(?:100\s?%|100 percent)$|^0\s?%$", re.IGNORECASE
@@ -29,17 +87,31 @@ _NOT_A_FINDING = re.compile(
 _DISCOUNT = re.compile(r"%\s*(?:of (?:your|the) (?:\w+ ){0,3})?(?:off|discount|cashback|back|refund(?:ed)?)\b|\bsave\s+\d",
                        re.IGNORECASE)
 _NOT_HEALTH = re.compile(r"\b(?:save|saving|savings|discount|shares?|stock|revenue|sales|market cap|off)\b\W*$", re.IGNORECASE)
-_FINANCE = re.compile(r"\b(?:shares|stock|investors|revenue|profits?)\b", re.IGNORECASE)
+_FINANCE = re.compile(r"\b(?:shares|stock|investors|revenue|profits?|net sales|net worth|fortune)\b", re.IGNORECASE)
+# A chart or fact box names its source in a line of its own below the figures.
+_SOURCE_LINE = re.compile(r"\b(?:Sources?|SOURCES?|Data): [A-Z]")
 # "0.05% atropine drops", "2% salicylic acid": a strength, not a finding.
 _CONCENTRATION = re.compile(
     r"^\s*(?:[a-z-]+ ){0,2}(?:gel|cream|drops?|solution|lotion|wash|serum|ointment|spray|foam|thc|cbd|acid|"
     r"peroxide|atropine|minoxidil|hydrocortisone|lidocaine|niacinamide|retinol|tretinoin|adapalene|saline|"
     r"dextrose|concentration|strength|abv|a1c|hba1c|sodium|potassium|calcium|magnesium|chloride|zinc|"
-    r"alcohol|ethanol|glycerin|oxide|cotton|polyester)\b",
+    r"alcohol|ethanol|glycerin|oxide|cotton|polyester|cocoa|cacao)\b",
     re.IGNORECASE,
 )
-_QUESTIONED_FIGURE = re.compile(r"^\s*(?:figure|claim|number|statistic|stat|narrowing|blockage|stenosis|of them)\b", re.IGNORECASE)
-_SAID = re.compile(r"\b(?:said|says|told|according to|explained|explains|noted|estimates?|estimated|describes? (?:it|that|this|them) as|"
+_QUESTIONED_FIGURE = re.compile(r"^(?:[^\"”.]{0,30}[\"”])?[\s\"”’']*(?:figure|claim|number|statistic|stat|narrowing|blockage|stenosis|of them)\b", re.IGNORECASE)
+# "The headline figure, a 49 percent reduction": the figure named in order to weigh it.
+_FIGURE_BEFORE = re.compile(r"\b(?:figure|number|statistic|claim)s?\W{1,3}(?:an? |the )?$", re.IGNORECASE)
+# "15 per cent off your first order": a discount written out.
+_OFF_AFTER = re.compile(r"\s*(?:off|discount|cashback)\b", re.IGNORECASE)
+# "maybe 20% less on a good week": a writer's own guess, not a finding.
+_GUESS = re.compile(r"\b(?:maybe|perhaps|i'?d say|i guess|i think|i reckon)\W+$", re.IGNORECASE)
+# "15% less protein than claimed": a product measured against its own label.
+_VS_LABEL = re.compile(r"^\s*(?:more|less|fewer|lower|higher)\s+(?:\w+\s+){0,2}than (?:claimed|stated|listed|advertised|"
+                       r"label(?:l?ed)?|promised|(?:on )?the label)\b", re.IGNORECASE)
+# The section heading that introduces a study's results ("What they found", "Results").
+_RESULTS_HEADING = re.compile(r"^\W*(?:what (?:they|the (?:study|trial|researchers|team|review|analysis|investigators)) (?:found|showed)"
+                              r"|(?:main |key |the )?(?:results|findings)\b)", re.IGNORECASE)
+_SAID = re.compile(r"\b(?:said|says|told|(?i:according to)|(?:write|writes|wrote) in|explained|explains|noted|estimates?|(?<!an )(?<!An )estimated|describes? (?:it|that|this|them) as|"
                    r"guidelines? (?:puts?|says?|estimates?|gives?))\b")
 _YEAR_RATIO = re.compile(r"\bin (?:19|20)\d\d$")
 _RATIO = re.compile(r" (?:in|out of) ")
@@ -51,38 +123,57 @@ _CRITERION = re.compile(r"\b(?:fraction|score|index|level|threshold|cut-?off|sat
                         r"under|over)\s+(?:at least |less than |more than )?$", re.IGNORECASE)
 # Results compared with a control arm come from a specific trial, not from marketing copy.
 _CONTROLLED = re.compile(r"\b(?:on|in|with|receiving|given|taking) (?:a |the )?(?:placebo|sham|control|usual care)\b"
-                         r"|\b(?:placebo|sham|control|comparison) (?:group|arm)\b", re.IGNORECASE)
+                         r"|\b(?:placebo|sham|control|comparison) (?:group|arm)\b"
+                         r"|\bcompared (?:with|to) (?:about |roughly |just |only )?\d[\d.]* ?(?:%|per ?cent) (?:of|in) \w+",
+                         re.IGNORECASE)
 # A study the previous sentence identifies by year or size, whose result this sentence gives.
 _DATED_STUDY = re.compile(r"\b(?:19|20)\d\d (?:\w+ ){0,2}(?:study|review|meta-analysis|report|survey|analysis|trial)\b"
-                          r"|\b(?:study|review|report|survey|analysis|trial) (?:of|with|on|involving) (?:data (?:on|from) )?[\d,]{2,} ",
+                          r"|\b(?:study|review|report|survey|analysis|trial) (?:of|with|on|involving|in which) (?:data (?:on|from) )?[\d,]{2,} "
+                          r"|\b(?:study|review|report|survey|analysis|trial) published (?:in (?:19|20)\d\d|last|this|earlier)\b",
                           re.IGNORECASE)
 _POPULARITY = re.compile(r"\b(?:loved|trusted|used|chosen|followed|joined) by\s+(?:over |more than )?$", re.IGNORECASE)
 _VAGUE_STUDY = re.compile(r"\b(?:in )?(?:one|another|some|several|many|these|those|other)\s+(?:\w+\s+){0,3}(?:studies|study|trials?|research)\b", re.IGNORECASE)
 _SPECIFIC_STUDY = re.compile(
     r"\b(?:the|this|our) (?:study|trial|analysis|researchers|investigators|participants|volunteers|review|"
-    r"(?:\w+[- ]){0,2}group|(?:\w+ ){0,2}arm)\b|\b(?:researchers|investigators|they|scientists) (?:also )?(?:found|reported|saw)\b"
+    r"(?:[\w,.]+[- ]){0,2}group|(?:\w+ ){0,2}arm)\b|\b(?:researchers|investigators|they|scientists) (?:also )?(?:found|reported|saw)\b"
     r"|\ba new(?:ly reported)? study\b|(?-i:\b[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)* [Tt]rial\b)", re.IGNORECASE)
 _IDENTIFIES_STUDY = re.compile(r"\bpublished (?:in|online|today|on|this|last|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
                                r"|\b(?i:journal)\b|\bthe [A-Z][A-Za-z0-9-]+ (?:trial|study)\b"
                                r"|\bpresented (?:at|to)\b|\bcalled [A-Z]|\b[A-Z]{3,}-?\d*\b (?:trial|study)"
-                               r"|\b(?:pooled|analy[sz]ed) (?:the )?data from\b|\b[Ii]n the (?:main |new |latest )?(?:trial|study),"
+                               r"|\b(?:pooled|analy[sz]ed) (?:the )?data from\b|\b[A-Z][a-z]+ et al\.?,? (?:19|20)\d\d\b"
+                               r"|\b(?i:the (?:trial|study) (?:enrolled|recruited|included|randomi[sz]ed|assigned) (?:about |more than |nearly )?[\d,]{2,})"
+                               r"|\b[Ii]n the (?:main |new |latest )?(?:trial|study),"
                                r"|\bthe (?:study|trial)'s (?:lead |senior |first )?(?:author|investigator)")
 
 
-def find_statistics(text: str) -> Iterator[re.Match[str]]:
-    """Every number in ``text`` that a reader would want a source for."""
-    for match in STATISTIC.finditer(text):
+def find_statistics(text: str, population: bool = False) -> Iterator[re.Match[str]]:
+    """Every number in ``text`` that a reader would want a source for.
+
+    With ``population``, counts and shares of people ("800,000 Americans", "half of adults") too.
+    """
+    matches = list(STATISTIC.finditer(text))
+    if population:
+        taken = [m.span() for m in matches]
+        extra = [m for m in POPULATION.finditer(text)
+                 if not any(a < m.end() and m.start() < b for a, b in taken)
+                 and not _DENOMINATOR.search(text[max(0, m.start() - 12):m.start()])]
+        matches = sorted(matches + extra, key=lambda m: m.start())
+    for match in matches:
         if _NOT_A_FINDING.match(match.group().strip()):
             continue
-        if _DISCOUNT.match(text, match.end() - 1) or _DISCOUNT.search(text[match.end() - 1:match.end() + 12]):
+        if (_DISCOUNT.match(text, match.end() - 1) or _DISCOUNT.search(text[match.end() - 1:match.end() + 12])
+                or _OFF_AFTER.match(text, match.end())):
             continue
         if _NOT_HEALTH.search(text[max(0, match.start() - 20):match.start()]):
             continue
         after = text[match.end():match.end() + 40]
-        if "%" in match.group() or "percent" in match.group().lower():
-            if _CONCENTRATION.match(after) or _QUESTIONED_FIGURE.match(after):
+        if "%" in match.group() or "cent" in match.group().lower():
+            if _CONCENTRATION.match(after) or _QUESTIONED_FIGURE.match(after) or _VS_LABEL.match(after):
                 continue
-        if _POPULARITY.search(text[max(0, match.start() - 30):match.start()]):
+        lead = text[max(0, match.start() - 30):match.start()]
+        if _FIGURE_BEFORE.search(lead) or _GUESS.search(lead):
+            continue
+        if _POPULARITY.search(lead):
             continue
         if _YEAR_RATIO.search(match.group()):
             continue  # "one in 2022" is a year, not a ratio
@@ -93,21 +184,40 @@ def find_statistics(text: str) -> Iterator[re.Match[str]]:
         yield match
 
 
+def _release_background(sentence: str, local: int, figure: str) -> bool:
+    """True when a release's ``figure`` at ``local`` is background: a disease's reach, a market's
+    size, or the issuer's volume ("performing more than 4,000 procedures"), in a sentence that
+    does not speak of the study."""
+    if _NAMED_BODY.search(sentence) or _STUDY_RESULT.search(sentence) or _FLAT_MARKER.search(sentence):
+        return False
+    if sentence.lstrip()[:1] in "\"“":
+        return False  # a speaker's words, attributed to the speaker
+    if _NOT_HEALTH_SIZE.search(sentence):
+        return False
+    if _BACKGROUND.search(sentence):
+        return True
+    return bool(POPULATION.fullmatch(figure) and _VOLUME.search(sentence[max(0, local - 40):local]))
+
+
 @register("unsourced_statistic")
 def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     """A statistic with no citation in its sentence or paragraph."""
     count = 0
-    # A press release is the primary source of the study it announces; a report that names its
-    # study ("published in ...") sources the figures it gives for "the trial" or "the group".
-    if ctx.is_press_release:
-        return
+    # A press release is the primary source of the study it announces, so only its background
+    # figures (a disease's reach or cost, the issuer's volume) need a source; a report that names
+    # its study ("published in ...") sources the figures it gives for "the trial" or "the group".
+    release = ctx.is_press_release
+    starts = [s.span.start for s in ctx.doc.sentences]
     identifies = bool(_IDENTIFIES_STUDY.search(ctx.doc.text)) or any(l.kind == "citation" for l in ctx.doc.links)
     for index, block in ctx.blocks_in_scope(spec):
         if ctx.is_cited(index):
             continue
-        for match in find_statistics(block.text):
+        for match in find_statistics(block.text, population=release):
             start = block.span.start + match.start()
             sentence = ctx.sentence_at(start)
+            if release and (sentence is None or not _release_background(sentence.text, start - sentence.span.start,
+                                                                                   match.group())):
+                continue
             if sentence is not None:
                 local = start - sentence.span.start
                 if is_debunked(sentence.text, local, local + len(match.group())) or _FINANCE.search(sentence.text):
@@ -116,7 +226,10 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 # give every sentence its own paragraph).
                 previous = ctx.doc.blocks[index - 1].text if index > 0 else ""
                 specific = (_SPECIFIC_STUDY.search(sentence.text) or _SPECIFIC_STUDY.search(block.text)
-                            or _CONTROLLED.search(sentence.text) or _SPECIFIC_STUDY.search(previous))
+                            or _CONTROLLED.search(block.text) or _SPECIFIC_STUDY.search(previous)
+                            or _CONTROLLED.search(previous) or _RESULTS_HEADING.match(block.section))
+                if release:  # a background sentence beside the study's own
+                    specific = _SPECIFIC_STUDY.search(sentence.text) or _CONTROLLED.search(sentence.text)
                 if identifies and specific and not _VAGUE_STUDY.search(sentence.text):
                     continue
                 # A short paragraph is one attribution unit ("..., he said." closes it); in a
@@ -128,9 +241,14 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                     nearby = sentence.text + (" " + following.text if following and following.block == sentence.block else "")
                 if _SAID.search(nearby):
                     continue  # attributed to a named speaker or body
-                before = ctx.sentence_at(sentence.span.start - 2)
+                if any(_SOURCE_LINE.search(b.text) for b in ctx.doc.blocks[index + 1:index + 5]):
+                    continue  # "Source: CDC" under a chart or fact box
+                position = bisect.bisect_left(starts, sentence.span.start)
+                before = ctx.doc.sentences[position - 1] if position > 0 else None
                 if before is not None and before is not sentence and _DATED_STUDY.search(before.text):
                     continue  # "A 2005 review of 40 trials ... It found that 30% ..."
+                if _DATED_STUDY.search(sentence.text[:local]):
+                    continue  # "A national survey published last year found that one in five ..."
             span = Span(start, block.span.start + match.end())
             yield ctx.finding(spec, span, match.group().strip(), sentence.text if sentence else block.text)
             count += 1
