@@ -8,17 +8,23 @@ from auditor.engine.context import DocContext
 from auditor.engine.kinds.python import register
 from auditor.engine.spec import RuleSpec
 from auditor.normalize.language import detect_language, stopword_shares
-from auditor.records import Block, Finding, Span
+from auditor.records import Block, Finding, Sentence, Span
 
 # Not "See also": an encyclopedia's cross-references are content.
 _OPENER = (
-    r"(?:(?:related|popular|recent|latest|more|trending|recommended) (?:posts|articles|stories|reads|coverage|reviews|reading)"
+    r"(?:(?:related|popular|recent|latest|more|trending|recommended|top) (?:posts|articles|stories|reads|coverage|reviews|reading|headlines)"
     r"(?: from this blog)?|related|you (?:may|might) also (?:like|enjoy)|read (?:next|more)|most (?:read|popular|viewed|shared)"
-    r"|more from (?:the )?[\w'’ -]{1,30}?)"
+    r"|more (?:news |stories |articles |releases |headlines )?from (?:the )?[\w'’&.,() -]{1,40}?"
+    # A news site's section box: "Most read in Health", "Trending in Health", "MORE HEALTH", "More health news".
+    r"|(?:most (?:read|popular|viewed|shared)|trending|popular|latest|top stories) in [\w'’& -]{1,25}?"
+    r"|more (?:health|science|wellness|local|world|health (?:&|and) science|science (?:&|and) health)(?: news| stories| coverage)?)"
 )
 _LIST_OPENER = re.compile(r"^(?:" + _OPENER + r")\s*:?$", re.IGNORECASE)
 # "Related coverage: Headline one | Headline two" on a single line, wherever the page put it.
 _INLINE_LIST = re.compile(r"^(?:" + _OPENER + r")\s*:\s*\S.{8,}$", re.IGNORECASE)
+# What ends a list of headlines: the comment form, a newsletter box, the footer.
+_LIST_END = re.compile(r"\b(?:comments?|commenting|subscribe|sign (?:me )?up|newsletter|inbox|share|copyright|rights reserved"
+                       r"|privacy|terms of|log ?in|sign in)\b|©|^(?:about|contact)\b", re.IGNORECASE)
 
 
 @register("related_posts")
@@ -26,38 +32,66 @@ def related_posts(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     """A "Popular posts" / "Related posts" list, or headlines left after a comment form.
 
     One finding covers the whole run of list lines, from the opener to the last headline.
+    Where the page's layout left the list in the main text (a flattened page, a section box
+    inside the article), the opener counts only when at least two headlines follow it.
     """
     blocks = ctx.doc.blocks
-    run: list[int] = []
-    for index in range(len(blocks)):
-        if not run and ctx.in_scope(spec, blocks[index]) and _INLINE_LIST.match(blocks[index].text.strip()):
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if not ctx.in_scope(spec, block):
+            index += 1
+            continue
+        text = block.text.strip()
+        if _INLINE_LIST.match(text):
             yield _run_finding(ctx, spec, [index])
+            index += 1
             continue
-        if _in_list(blocks, index, spec, ctx, bool(run)):
-            run.append(index)
-            continue
-        if run:
+        if _LIST_OPENER.match(text):
+            run = [index] + _headlines_after(blocks, index)
+            headlines = [blocks[i] for i in run[1:]]
+            in_main = block.region != "boilerplate"
+            dotted = sum(1 for b in headlines if b.text.rstrip().endswith("."))
+            if not in_main or (len(headlines) >= 2 and dotted * 2 <= len(headlines)):
+                yield _run_finding(ctx, spec, run)
+                index = run[-1] + 1
+                continue
+        if block.region == "boilerplate" and _after_comment_form(ctx, blocks, index) and _is_headline(block, strict=True):
+            run = [index] + _headlines_after(blocks, index)
             yield _run_finding(ctx, spec, run)
-            run = []
-    if run:
-        yield _run_finding(ctx, spec, run)
+            index = run[-1] + 1
+            continue
+        index += 1
 
 
-def _in_list(blocks: tuple[Block, ...], index: int, spec: RuleSpec, ctx: DocContext, in_run: bool) -> bool:
-    """A list opener, a headline continuing one, or (in flattened text) a headline after a comment form."""
-    block = blocks[index]
-    if block.region != "boilerplate" or not ctx.in_scope(spec, block):
+def _is_headline(block: Block, strict: bool = False) -> bool:
+    """A short title line: a related-post link, not prose, an address or a form label."""
+    text = block.text.strip()
+    words = len(text.split())
+    if not 3 <= words <= 20 or text[-1:] in ":*|" or _LIST_END.search(text) or _LIST_OPENER.match(text):
         return False
-    if _LIST_OPENER.match(block.text.strip()):
-        return True
-    headline = (block.kind in ("heading", "list_item") and len(block.text.split()) >= 3
-                and block.text[-1:] not in ".:*|" and not re.search(r"\d{4}|[|@]|, \d+ [A-Z]", block.text))  # not an address
-    if not headline:
+    if re.search(r"\d{4}|[|@]|, \d+ [A-Z]", text):  # not an address or a dateline
         return False
+    if strict and (block.kind not in ("heading", "list_item") or text[-1:] == "."):
+        return False
+    # Prose left in the main text is not a headline; a title and its one-line standfirst may be.
+    return block.kind in ("heading", "list_item", "paragraph") and text.count(". ") <= 1
+
+
+def _headlines_after(blocks: tuple[Block, ...], index: int) -> list[int]:
+    run = []
+    for following in range(index + 1, len(blocks)):
+        if not _is_headline(blocks[following]):
+            break
+        run.append(following)
+    return run
+
+
+def _after_comment_form(ctx: DocContext, blocks: tuple[Block, ...], index: int) -> bool:
+    """In flattened text, headlines right after a comment form are the site's post list."""
     previous = blocks[index - 1] if index else None
-    after_comment_form = (ctx.doc.format == "text" and previous is not None and previous.region == "boilerplate"
-                          and re.search(r"comment|reply|email", previous.text, re.IGNORECASE) is not None)
-    return in_run or after_comment_form
+    return (ctx.doc.format == "text" and previous is not None and previous.region == "boilerplate"
+            and re.search(r"comment|reply|email", previous.text, re.IGNORECASE) is not None)
 
 
 def _run_finding(ctx: DocContext, spec: RuleSpec, run: list[int]) -> Finding:
@@ -81,3 +115,54 @@ def foreign_language_text(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         if shares.get(language, 0.0) < 0.05 and shares.get(other, 0.0) >= 0.2 or other in ("zh", "ja", "ko", "ru", "ar"):
             yield ctx.finding(spec, Span(block.span.start, block.span.end), block.text, block.text,
                               language=other)
+
+
+_BUTTON = re.compile(
+    r"^(?:subscribe(?: now| today| free| here)?|sign (?:me )?up(?: now| free| today| here)?|sign up for free|join(?: now| today| free| us)?"
+    r"|get started|make a (?:donation|gift)|donate(?: now| today)?|count me in|yes,? please)[.!]?$",
+    re.IGNORECASE,
+)
+
+
+@register("newsletter_pitch")
+def newsletter_pitch(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """Newsletter, subscription and membership pitches: one finding per sign-up box.
+
+    A pitch sentence is found by ``params.patterns`` (searched per sentence, so ``^`` is the
+    sentence start). The finding covers the pitch sentences of the block; when the block or
+    the block after it ends in a sign-up button ("Sign me up", "Subscribe now."), the block is
+    a sign-up box and the finding covers all of it, button included. A page's header, sidebar
+    and footer may each carry one: at most ``max_per_document`` findings.
+    """
+    patterns = [re.compile(p, re.IGNORECASE) for p in spec.params.get("patterns", [])]
+    budget = int(spec.params.get("max_per_document", 3))
+    blocks = ctx.doc.blocks
+    by_block: dict[int, list[Sentence]] = {}
+    for sentence in ctx.doc.sentences:
+        by_block.setdefault(sentence.block, []).append(sentence)
+    for index, block in ctx.blocks_in_scope(spec):
+        if budget <= 0:
+            return
+        sentences = by_block.get(index, [])
+        pitched: list[tuple[Sentence, re.Match[str]]] = []
+        for sentence in sentences:
+            if len(sentence.text) > 400:  # a pitch is short; a long "sentence" is prose or leaked script
+                continue
+            for pattern in patterns:
+                match = pattern.search(sentence.text)
+                if match:
+                    pitched.append((sentence, match))
+                    break
+        if not pitched:
+            continue
+        first, match = pitched[0]
+        evidence = (match.group("evidence") if "evidence" in match.re.groupindex else None) or match.group(0)
+        start, end = first.span.start, pitched[-1][0].span.end
+        box = len(block.text.split()) <= 60  # a sign-up box, not a paragraph that mentions a newsletter
+        if sentences and _BUTTON.match(sentences[-1].text.strip()):
+            start, end = (block.span.start if box else start), block.span.end
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if following is not None and _BUTTON.match(following.text.strip()):
+            start, end = (block.span.start if box else start), following.span.end
+        budget -= 1
+        yield ctx.finding(spec, Span(start, end), evidence, ctx.doc.text[start:end])
