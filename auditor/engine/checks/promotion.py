@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from auditor.engine.context import COMMERCIAL, DocContext
+from auditor.engine.context import DocContext
 from auditor.engine.kinds.python import register
 from auditor.engine.spec import RuleSpec
 from auditor.records import Finding, Span
@@ -61,6 +61,7 @@ _SHOP_SIGNAL = re.compile(
     r"\b\d+ (?:bottles|jars|kits)\b|★★★",
     re.IGNORECASE,
 )
+_SHOP_TESTIMONIALS = frozenset({"HC312", "HC313"})
 _COMPILED: dict[int, tuple[RuleSpec, object, object]] = {}
 
 
@@ -86,7 +87,9 @@ def _sells(ctx: DocContext, own: list[Finding]) -> bool:
         return False  # a release's header and footer are the wire's and the issuer's furniture
     selling = set()
     for finding in [*own, *ctx.findings]:
-        if finding.category in COMMERCIAL and finding.span is not None:
+        # A patient's story in a news report (HC311) is not the page selling; a call to action,
+        # a star rating or a customer's endorsement is.
+        if finding.span is not None and (finding.category == "cta" or finding.rule in _SHOP_TESTIMONIALS):
             located = ctx.block_at(finding.span.start)
             if located is not None and located[1].region == "main":
                 selling.add(finding.excerpt)
