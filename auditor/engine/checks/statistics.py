@@ -23,6 +23,30 @@ STATISTIC = re.compile(
     r")",
     re.IGNORECASE,
 )
+# Benefit claims in words rather than per cent: "up to three times faster", "3x faster", "twice as
+# fast", "lose up to 10 lbs", "cut your risk by a third". Outside a report of a study (see
+# _STUDY_REPORT), where they are the writer's own unsourced promise.
+CLAIM = re.compile(
+    r"(?<![\w.,-])(?:up to |nearly |almost |about |over |more than |around )?"
+    r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten)(?:-fold| times)"
+    r"(?= (?:more|less|higher|lower|greater|faster|better|likely|stronger|quicker|slower))"  # three times faster
+    r"|\bby (?:up to )?(?:\d{1,3}|two|three|four|five|ten) times\b"                        # raises the risk by up to 5 times
+    r"|\b\d{1,3}(?:\.\d)?x (?:faster|more|better|stronger|quicker|higher)\b"                # 3x faster
+    r"|\btwice (?:as (?:fast|quickly|likely|effective|well|strong)|the (?:national )?(?:average|rate|risk))\b"
+    r"|\b(?:lose|shed|drop) (?:up to |an average of |as much as )\d{1,3}(?:\.\d+)?(?: to \d{1,3})? ?(?:lbs?|pounds|kg|kilos|stone)\b"
+    r"|\ban average of \d{1,3}(?:\.\d+)?(?: to \d{1,3}(?:\.\d+)?)? (?:pounds|lbs|kg|hours|points|calories)\b"
+    r"|\b(?:cut|cuts|slash|slashes|halve|reduce|reduces|lower|lowers|drops?|falls?) (?:\w+ ){0,4}?(?:by|in) "
+    r"(?:half|a third|a quarter|two-thirds|three-quarters)\b"                               # cut ... by a third
+    r")",
+    re.IGNORECASE,
+)
+# A sentence that reports a study's result: the study is its source, HC103 asks for the reference.
+_STUDY_REPORT = re.compile(
+    r"\b(?:found|finds|find|showed|shows|reported|study|studies|trial|trials|researchers|scientists|participants|subjects|"
+    r"volunteers|patients who|people who|those who|group|compared (?:with|to)|analysis|data|survey|mice|rats|animals|"
+    r"they (?:lost|gained|had|saw|were|did|showed))\b",
+    re.IGNORECASE,
+)
 _APPROX = r"(?:up to |nearly |almost |about |approximately |over |more than |around |roughly |an estimated |as many as |some |fewer than )?"
 _PEOPLE = (r"(?:people|persons|adults|americans|men|women|children|kids|babies|infants|teens|adolescents|patients|survivors|"
            r"deaths|lives|cases|procedures|surgeries|operations|visits|transplants)")
@@ -56,6 +80,9 @@ _NOT_HEALTH_SIZE = re.compile(
 )
 # "62 per 100,000 Americans", "six out of every 1,000 people": the count is a denominator.
 _DENOMINATOR = re.compile(r"\b(?:per|every|out of|of|in|the)\s+$", re.IGNORECASE)
+# ... or, outside a release's background paragraph, the size of a study ("followed 20,000 people").
+_STUDY_SIZE = re.compile(r"\b(?:among|involving|with|including|enrolled|enrolling|recruited|followed|studied|tracked|surveyed|"
+                         r"analy[sz]ed|included|examined|asked|interviewed|than|and|to)\s+$", re.IGNORECASE)
 # "... worldwide.5": a reference number flattened onto the end of the sentence.
 _FLAT_MARKER = re.compile(r"[a-z)][.,;]\d{1,3}(?:[,–-]\d{1,3})*(?=\s|$)")
 # Words that tie a figure to the study being announced.
@@ -84,7 +111,7 @@ _NAMED_BODY = re.compile(
 _NOT_A_FINDING = re.compile(
     r"^(?:100\s?%|100 percent)$|^0\s?%$", re.IGNORECASE
 )
-_DISCOUNT = re.compile(r"%\s*(?:of (?:your|the) (?:\w+ ){0,3})?(?:off|discount|cashback|back|refund(?:ed)?)\b|\bsave\s+\d",
+_DISCOUNT = re.compile(r"%\s*(?:of (?:your|the) (?:\w+ ){0,3})?(?:off(?! (?:insulin|medications?|meds|drugs|opioids|steroids|pills|treatment|dialysis|oxygen))|discount|cashback|back|refund(?:ed)?)\b|\bsave\s+\d",
                        re.IGNORECASE)
 _NOT_HEALTH = re.compile(r"\b(?:save|saving|savings|discount|shares?|stock|revenue|sales|market cap|off)\b\W*$", re.IGNORECASE)
 _FINANCE = re.compile(r"\b(?:shares|stock|investors|revenue|profits?|net sales|net worth|fortune)\b", re.IGNORECASE)
@@ -146,17 +173,20 @@ _IDENTIFIES_STUDY = re.compile(r"\bpublished (?:in|online|today|on|this|last|(?:
                                r"|\bthe (?:study|trial)'s (?:lead |senior |first )?(?:author|investigator)")
 
 
-def find_statistics(text: str, population: bool = False) -> Iterator[re.Match[str]]:
+def find_statistics(text: str, population: bool = False, release: bool = False) -> Iterator[re.Match[str]]:
     """Every number in ``text`` that a reader would want a source for.
 
     With ``population``, counts and shares of people ("800,000 Americans", "half of adults") too.
     """
     matches = list(STATISTIC.finditer(text))
+    taken = [m.span() for m in matches]
+    matches += [m for m in CLAIM.finditer(text) if not any(a < m.end() and m.start() < b for a, b in taken)]
     if population:
         taken = [m.span() for m in matches]
         extra = [m for m in POPULATION.finditer(text)
                  if not any(a < m.end() and m.start() < b for a, b in taken)
-                 and not _DENOMINATOR.search(text[max(0, m.start() - 12):m.start()])]
+                 and not _DENOMINATOR.search(text[max(0, m.start() - 12):m.start()])
+                 and (release or not _STUDY_SIZE.search(text[max(0, m.start() - 12):m.start()]))]
         matches = sorted(matches + extra, key=lambda m: m.start())
     for match in matches:
         if _NOT_A_FINDING.match(match.group().strip()):
@@ -182,6 +212,20 @@ def find_statistics(text: str, population: bool = False) -> Iterator[re.Match[st
         if _CRITERION.search(text[max(0, match.start() - 40):match.start()]):
             continue
         yield match
+
+
+# Outside a release, a count of people is flagged where it gives a disease's reach ("30 million
+# American men live with ED"). A provider's own count of patients ("15,000 patients helped") is
+# a testimonial (HC31x), not a statistic.
+_PREVALENCE = re.compile(r"\b(?:affect(?:s|ing|ed)?|liv(?:e|es|ing) with|suffer(?:s|ing)? from|(?:are|is) diagnosed|"
+                         r"account(?:s|ing)? for|prevalence|leading cause)\b", re.IGNORECASE)
+
+
+def _prevalence(text: str, match: re.Match[str]) -> bool:
+    """True when the sentence of ``text`` around a count of people gives a disease's reach."""
+    sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    sentence_end = text.find(". ", match.end())
+    return bool(_PREVALENCE.search(text, sentence_start, sentence_end if sentence_end >= 0 else len(text)))
 
 
 def _release_background(sentence: str, local: int, figure: str) -> bool:
@@ -212,11 +256,16 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     for index, block in ctx.blocks_in_scope(spec):
         if ctx.is_cited(index):
             continue
-        for match in find_statistics(block.text, population=release):
+        for match in find_statistics(block.text, population=True, release=release):
             start = block.span.start + match.start()
             sentence = ctx.sentence_at(start)
             if release and (sentence is None or not _release_background(sentence.text, start - sentence.span.start,
                                                                                    match.group())):
+                continue
+            if (match.re is CLAIM or (match.re is POPULATION and not release)) and sentence is not None \
+                    and _STUDY_REPORT.search(sentence.text):
+                continue
+            if match.re is POPULATION and not release and not _prevalence(block.text, match):
                 continue
             if sentence is not None:
                 local = start - sentence.span.start
