@@ -161,7 +161,9 @@ def _stuffed_title(text: str) -> tuple[str, str] | None:
 # written for the query "best knee braces 2024", not for the reader.
 _FORMULA = re.compile(
     r"^(?:top )?\d+ (?:best|top)\b.*(?:\b20\d\d\b|\))|^best (?!of\b).*\b20\d\d\b"
-    r"|^\d+ .*\((?:[^)]*\b(?:20\d\d|update|updated|tested|ranked|expert|picks|reviewed)\b[^)]*)\)$",
+    r"|^\d+ .*\((?:[^)]*\b(?:20\d\d|update|updated|tested|ranked|expert|picks|reviewed)\b[^)]*)\)$"
+    # "Brand Review 2024: I Tried It for a Month (Honest Results)"
+    r"|^[^:]{2,40} review 20\d\d\b.*\(",
     re.IGNORECASE,
 )
 
@@ -273,7 +275,8 @@ def injected_keyword(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
 # "best X (2024)" pasted in where the grammar has no room for it.
 _PASTED_BEST = re.compile(
     r"\b(?:a|an) (?:trusted|affordable|reliable|popular|budget|cheap|great|good|natural|safe|effective|gentle) best(?: [a-z-]+){1,4}"
-    r"|\bbest (?:(?!(?:of|in|at|the|for|from|since|by|on|and)\b)[a-z-]+ ){1,4}20\d\d\b(?! (?:and|to|through)\b)",
+    r"|\bbest (?:(?!(?:of|in|at|the|for|from|since|by|on|and)\b)[a-z-]+ ){1,4}20\d\d\b(?! (?:and|to|through)\b)"
+    r"|\b(?:list|roundup|round-up|guide|review) of best\b(?!-| practices?\b)(?: [a-z-]+){1,4}",
     re.IGNORECASE,
 )
 # Words of search intent that come with a keyphrase written in twice.
@@ -303,7 +306,8 @@ def _keyphrase_twice(text: str, topic: set[str]) -> tuple[int, int] | None:
             phrase = re.escape(" ".join(gram))
             hits = list(re.finditer(r"\b" + phrase + r"\b", lower))
             # The search word sits against the keyphrase: "best X", "X guide", "X fast", "X near me".
-            searched = re.search(r"\b" + _INTENT + r" " + phrase + r"\b|\b" + phrase + r" " + _INTENT + r"\b(?!-)", lower)
+            searched = "best" in gram or re.search(
+                r"\b" + _INTENT + r" " + phrase + r"\b|\b" + phrase + r" " + _INTENT + r"\b(?!-)", lower)
             if len(hits) >= 2 and searched:
                 return hits[1].span()
     return None
