@@ -77,14 +77,22 @@ def _keywords(text: str) -> set[str]:
 
 @register("repeated_heading")
 def repeated_heading(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
-    """A heading or title line that appears again (the title pasted above itself, spun headings).
+    """A heading written for search engines rather than readers.
 
-    Section headings that legitimately recur ("Side effects" under each drug) are left alone:
-    a repeat counts when it echoes the page title's keywords or appears three times or more.
+    Three shapes: a heading or title line that appears again (the title pasted above itself,
+    spun headings); a listicle title that says its keyphrase twice ("6 Best Knee Clinics
+    (Top Rated Knee Clinics Near You)"); and a stock closing or FAQ heading with the page's
+    keyphrase pasted in ("Knee pain relief: the bottom line"), plus clickbait hooks
+    ("Number 6 Will Surprise You!"). Section headings that legitimately recur ("Side
+    effects" under each drug) are left alone: a repeat counts when it echoes the page title's
+    keywords or appears three times or more. A news or encyclopedia heading that names its
+    topic twice is not enough: the stuffed title must also carry a listicle marker (a count,
+    "best"/"top", a year).
     """
     max_words = int(spec.params.get("max_words", 12))
     title = _keywords(ctx.doc.metadata.title or "")
     lines: dict[str, list[Block]] = {}
+    reported: set[int] = set()
     for _index, block in ctx.blocks_in_scope(spec):
         words = block.text.split()
         heading_like = block.kind == "heading" or (len(words) <= max_words and block.text[-1:] not in ".!?:;,")
@@ -97,7 +105,86 @@ def repeated_heading(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         echoes_title = len(_keywords(blocks[0].text) & title) >= 2
         if echoes_title or len(blocks) >= 3:
             for block in blocks[1:]:
-                yield ctx.finding(spec, Span(block.span.start, block.span.end), block.text, block.text, times=len(blocks))
+                reported.add(block.span.start)
+                yield ctx.finding(spec, Span(block.span.start, block.span.end), block.text, block.text,
+                                  times=len(blocks), reason="appears again")
+    topic = title | _keywords(_first_heading(ctx))
+    for _index, block in ctx.blocks_in_scope(spec):
+        text = block.text.strip()
+        words = text.split()
+        heading_like = block.kind == "heading" or (len(words) <= 16 and text[-1:] not in ".;,")
+        if not heading_like or not 3 <= len(words) <= 25 or block.span.start in reported:
+            continue
+        found = _stuffed_title(text) or _listicle_formula(text) or _keyphrase_section(text, topic) or _clickbait(text)
+        if found:
+            evidence, reason = found
+            yield ctx.finding(spec, Span(block.span.start, block.span.end), evidence, block.text, times=2, reason=reason)
+
+
+_LISTICLE = re.compile(r"^(?:top )?\d+ |\b(?:best|top)\b|\b20\d\d\b", re.IGNORECASE)
+_SECTION = (r"(?:final thoughts|(?:the )?bottom line|conclusion|(?:our )?final verdict|faqs?|frequently asked questions"
+            r"|wrapping up|wrap-?up|summary|final words)")
+_SECTION_FIRST = re.compile(r"^" + _SECTION + r"\s+(?:on|about|for)\s+(?P<topic>.{3,})$", re.IGNORECASE)
+# Bylines, datelines and tweet credits repeat a name next to a year; they are not titles.
+_DATELINE = re.compile(r"@|^by |\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\|.*\|", re.IGNORECASE)
+_SECTION_LAST = re.compile(r"^(?P<topic>.{3,}?)\s*:\s*" + _SECTION + r"$", re.IGNORECASE)
+_CLICKBAIT = re.compile(r"\((?:number|#) ?\d+ will [^)]*\)|\byou won[’']t believe\b|\bwill (?:surprise|shock|blow your mind)\b",
+                        re.IGNORECASE)
+
+
+def _first_heading(ctx: DocContext) -> str:
+    """The article's headline: the first main-text heading of four words or more (not the site name)."""
+    return next((b.text for b in ctx.doc.blocks if b.kind == "heading" and b.region == "main" and len(b.text.split()) >= 4), "")
+
+
+def _stuffed_title(text: str) -> tuple[str, str] | None:
+    """A listicle title that repeats a keyphrase: "Best Knee Braces 2024: 5 Best Knee Braces for Running"."""
+    if not _LISTICLE.search(text) or _DATELINE.search(text):
+        return None
+    tokens = _tokens(text)
+    for n in (3, 2):
+        for gram, count in _ngrams(tokens, n).items():
+            if count >= 2 and any(len(w) >= 4 for w in gram) and gram != ("best", "best"):
+                return " ".join(gram), "repeats its keyphrase"
+    # One keyword restated in a bracket: "7 Signs You Need a Podiatrist (Podiatrist Eastvale)".
+    bracket = re.search(r"\(([^)]+)\)", text)
+    if bracket:
+        inside = set(_tokens(bracket.group(1)))
+        outside = set(_tokens(text[:bracket.start()] + " " + text[bracket.end():]))
+        for word in sorted(inside & outside):
+            if word not in STOPWORDS and len(word) >= 6:
+                return word, "repeats its keyphrase"
+    return None
+
+
+# "8 Best Knee Braces in 2024 (Expert Picks)", "Best Knee Braces 2024: ...": a count, "best" and a year
+# written for the query "best knee braces 2024", not for the reader.
+_FORMULA = re.compile(
+    r"^(?:top )?\d+ (?:best|top)\b.*(?:\b20\d\d\b|\))|^best (?!of\b).*\b20\d\d\b"
+    r"|^\d+ .*\((?:[^)]*\b(?:20\d\d|update|updated|tested|ranked|expert|picks|reviewed)\b[^)]*)\)$"
+    # "Brand Review 2024: I Tried It for a Month (Honest Results)"
+    r"|^[^:]{2,40} review 20\d\d\b.*\(",
+    re.IGNORECASE,
+)
+
+
+def _listicle_formula(text: str) -> tuple[str, str] | None:
+    if _FORMULA.search(text) and not _DATELINE.search(text):
+        return text, "is a search-listicle title formula (a count, \"best\", a year)"
+    return None
+
+
+def _keyphrase_section(text: str, topic: set[str]) -> tuple[str, str] | None:
+    """A stock closing or FAQ heading carrying the page's keyphrase: "Best knee braces: final verdict"."""
+    match = _SECTION_FIRST.match(text) or _SECTION_LAST.match(text)
+    if match and len(_keywords(match.group("topic")) & topic) >= 2:
+        return text, "puts the page's keyphrase in a stock section heading"
+    return None
+
+
+def _clickbait(text: str) -> tuple[str, str] | None:
+    match = _CLICKBAIT.search(text)
+    return (match.group(), "is a clickbait hook") if match else None
 
 
 # Text a site or a wire repeats on every page, not the writer: comment policies, banners, notices.
@@ -170,16 +257,60 @@ def injected_keyword(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     with nothing joining them ("detox ketamine", "ketamine alcohol").
     """
     run_length = int(spec.params.get("run_length", 5))
+    topic = _keywords(ctx.doc.metadata.title or "") | _keywords(_first_heading(ctx))
     for sentence in ctx.doc.sentences:
         block = ctx.doc.blocks[sentence.block]
         if not ctx.in_scope(spec, block) or block.kind != "paragraph":
             continue
         words = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]+", sentence.text))
-        hit = _content_run(words, run_length) or _substance_pair(words)
+        hit = (_content_run(words, run_length) or _substance_pair(words) or _pasted_best(sentence.text)
+               or _keyphrase_twice(sentence.text, topic))
         if hit:
             start, end = hit
             span = Span(sentence.span.start + start, sentence.span.start + end)
             yield ctx.finding(spec, span, sentence.text[start:end], sentence.text)
+
+
+# "a trusted best probiotic for bloating", "the best acne creams 2024 has to offer": the search query
+# "best X (2024)" pasted in where the grammar has no room for it.
+_PASTED_BEST = re.compile(
+    r"\b(?:a|an) (?:trusted|affordable|reliable|popular|budget|cheap|great|good|natural|safe|effective|gentle) best(?: [a-z-]+){1,4}"
+    r"|\bbest (?:(?!(?:of|in|at|the|for|from|since|by|on|and)\b)[a-z-]+ ){1,4}20\d\d\b(?! (?:and|to|through)\b)"
+    r"|\b(?:list|roundup|round-up|guide|review) of best\b(?!-| practices?\b)(?: [a-z-]+){1,4}",
+    re.IGNORECASE,
+)
+# Words of search intent that come with a keyphrase written in twice.
+_INTENT = r"(?:best|top[- ]rated|near me|guide|fast|naturally)"
+
+
+def _pasted_best(text: str) -> tuple[int, int] | None:
+    match = _PASTED_BEST.search(text)
+    return match.span() if match else None
+
+
+def _keyphrase_twice(text: str, topic: set[str]) -> tuple[int, int] | None:
+    """The page's keyphrase (words of its title) written twice into one sentence next to a search word.
+
+    "Knee brace benefits go further, and in this knee brace guide ..." Naming the topic twice
+    is common in news and reference writing, so the repeat must also come with a word of
+    search intent ("best", "near me", "guide", "fast", "naturally").
+    """
+    tokens = _tokens(text)
+    if len(tokens) > 45:
+        return None
+    lower = text.lower()
+    for n in (4, 3, 2):
+        for gram, count in _ngrams(tokens, n).items():
+            if count < 2 or not all(w in topic or w in STOPWORDS for w in gram) or not any(len(w) >= 4 for w in gram):
+                continue
+            phrase = re.escape(" ".join(gram))
+            hits = list(re.finditer(r"\b" + phrase + r"\b", lower))
+            # The search word sits against the keyphrase: "best X", "X guide", "X fast", "X near me".
+            searched = "best" in gram or re.search(
+                r"\b" + _INTENT + r" " + phrase + r"\b|\b" + phrase + r" " + _INTENT + r"\b(?!-)", lower)
+            if len(hits) >= 2 and searched:
+                return hits[1].span()
+    return None
 
 
 def _content_run(words: list[re.Match[str]], run_length: int) -> tuple[int, int] | None:
