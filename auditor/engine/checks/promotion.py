@@ -44,9 +44,10 @@ def self_promotion(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
 
 # -- pattern rules that also read a selling page's furniture ---------------------------------------
 # A shop's "Add to Cart" button, its sale banner and its footer phone line sit in the header,
-# footer or button rows that the main-text rules skip. On a page that sells (the article itself
-# already carries a call to action or a testimonial) they are part of the pitch; on a news site,
-# a hospital page or a release the same furniture is navigation and is left alone.
+# footer or button rows that the main-text rules skip. On a page that sells (its main text carries
+# a call to action, a star rating or a customer endorsement, or two kinds of shop signal) they are
+# part of the pitch; on a news site, a hospital page or a release the same furniture is navigation
+# and is left alone. Rules that use this check keep their pattern-kind options.
 _FURNITURE_ONLY = frozenset({"check", "furniture", "furniture_unless"})
 _READER_REVENUE = re.compile(
     r"\b(?:subscri(?:be|bers?|ption)|premium|newsletter|journalism|donat(?:e|ion)|membership|members(?:hip)? today|"
