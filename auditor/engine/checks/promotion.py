@@ -44,23 +44,26 @@ def self_promotion(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
 
 # -- pattern rules that also read a selling page's furniture ---------------------------------------
 # A shop's "Add to Cart" button, its sale banner and its footer phone line sit in the header,
-# footer or button rows that the main-text rules skip. On a page that sells (the article itself
-# already carries a call to action or a testimonial) they are part of the pitch; on a news site,
-# a hospital page or a release the same furniture is navigation and is left alone.
+# footer or button rows that the main-text rules skip. On a page that sells (its main text carries
+# a call to action, a star rating or a customer endorsement, or two kinds of shop signal) they are
+# part of the pitch; on a news site, a hospital page or a release the same furniture is navigation
+# and is left alone. Rules that use this check keep their pattern-kind options.
 _FURNITURE_ONLY = frozenset({"check", "furniture", "furniture_unless"})
 _READER_REVENUE = re.compile(
     r"\b(?:subscri(?:be|bers?|ption)|premium|newsletter|journalism|donat(?:e|ion)|membership|members(?:hip)? today|"
     r"unlimited (?:articles|access)|e-?paper|editors?\b|letters?\b|feedback|tip-?off|news ?tips?|listener|reader)\w*",
     re.IGNORECASE,
 )
-# What a shop's own text says: prices per bottle, cart and checkout words, guarantees, bundles.
-_SHOP_SIGNAL = re.compile(
-    r"\b(?:add to (?:cart|bag|basket)|money[- ]back|free shipping|subscribe (?:&|and) save|order (?:now|today)|"
-    r"buy now|book (?:now|online)|(?:free|complimentary) consultation|in stock|checkout)\b|"
-    r"[$£€]\d[\d,.]* (?:per|a|/) ?(?:bottle|jar|month|session|syringe|visit|unit|treatment)\b|"
-    r"\b\d+ (?:bottles|jars|kits)\b|★★★",
-    re.IGNORECASE,
-)
+# What a shop's own text says; two different kinds of these make a shop: cart words, order
+# buttons, guarantees, free shipping or consultations, verified-buyer reviews, prices.
+_SHOP_SIGNALS = tuple(re.compile(p, re.IGNORECASE) for p in (
+    r"\badd to (?:cart|bag|basket)\b|\bcheckout\b|\bin stock\b",
+    r"\b(?:buy now|order (?:now|today)|book (?:now|online)|subscribe (?:&|and) save)\b",
+    r"\bmoney[- ]back\b|\brisk-free\b|\brefund\b",
+    r"\bfree shipping\b|\b(?:free|complimentary) consultation\b",
+    r"\bverified (?:buyer|purchase)\b|★★★",
+    r"[$£€]\d+\.\d\d\b|[$£€]\d[\d,.]* (?:per|a|/) ?(?:bottle|jar|month|session|syringe|visit|unit|treatment)\b|\b\d+ (?:bottles|jars|kits)\b",
+))
 _SHOP_TESTIMONIALS = frozenset({"HC312", "HC313"})
 _COMPILED: dict[int, tuple[RuleSpec, object, object]] = {}
 
@@ -97,7 +100,8 @@ def _sells(ctx: DocContext, own: list[Finding]) -> bool:
     if any(not _READER_REVENUE.search(text) for text in selling):
         return True
     # The rules that would say so may run after this one: read the main text's shop signals directly.
-    return len({m.group().lower() for m in _SHOP_SIGNAL.finditer(ctx.main_text())}) >= 2
+    text = ctx.main_text()
+    return sum(1 for signal in _SHOP_SIGNALS if signal.search(text)) >= 2
 
 
 @register("selling_page_pattern")
