@@ -70,7 +70,9 @@ def _is_headline(block: Block, strict: bool = False) -> bool:
     words = len(text.split())
     if not 3 <= words <= 20 or text[-1:] in ":*|" or _LIST_END.search(text) or _LIST_OPENER.match(text):
         return False
-    if re.search(r"\d{4}|[|@]|, \d+ [A-Z]", text):  # not an address or a dateline
+    # Not an address, a dateline or a contact line; a year alone is fine ("Best trackers of 2025, ranked").
+    if re.search(r"[|@©]|, \d+ [A-Z]|\b\d{5}\b|\d{3}[-.) ]\d{3,4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d",
+                 text, re.IGNORECASE):
         return False
     if strict and (block.kind not in ("heading", "list_item") or text[-1:] == "."):
         return False
