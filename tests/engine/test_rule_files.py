@@ -80,6 +80,15 @@ def test_patterns_that_could_hang_or_match_everything_are_refused(tmp_path: Path
         load_pack.__wrapped__((str(path),))
 
 
+@pytest.mark.parametrize("field", ["patterns", "unless"])
+def test_patterns_a_python_check_reads_are_refused_at_load_when_they_could_hang(tmp_path: Path, field: str) -> None:
+    rule = GOOD_RULE.replace("kind: phrase", "kind: python").replace(
+        "params: {phrases: [wonderpill]}", f'params: {{check: newsletter_pitch, {field}: ["subscribe to (?!this)"]}}')
+    path = write(tmp_path, rule)
+    with pytest.raises(RuleDefinitionError, match=rf"ACME101\.params\.{field}: pattern .* rejected by the linear-time engine"):
+        load_pack.__wrapped__((str(path),))
+
+
 def test_catastrophic_pattern_runs_in_linear_time(tmp_path: Path) -> None:
     # (a+)+$ backtracks exponentially in Python's re; RE2 answers at once.
     rule = GOOD_RULE.replace("kind: phrase", "kind: pattern").replace(

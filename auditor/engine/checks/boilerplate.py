@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from auditor.engine.context import DocContext
-from auditor.engine.kinds.python import register
+from auditor.engine.kinds._guarded import compile_re2, strings
+from auditor.engine.kinds.python import prepared, register
 from auditor.engine.spec import RuleSpec
 from auditor.normalize.language import detect_language, stopword_shares
 from auditor.records import Block, Finding, Sentence, Span
@@ -126,6 +128,12 @@ _BUTTON = re.compile(
 )
 
 
+def _pitch_patterns(spec: RuleSpec) -> tuple[list[Any], list[Any]]:
+    # Patterns written in a rule file go through RE2 like every other rule's, so none can hang.
+    return ([compile_re2(p, spec, "patterns") for p in strings(spec.params.get("patterns", []), spec, "patterns")],
+            [compile_re2(p, spec, "unless") for p in strings(spec.params.get("unless", []), spec, "unless")])
+
+
 @register("newsletter_pitch")
 def newsletter_pitch(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     """Newsletter, subscription and membership pitches: one finding per sign-up box.
@@ -136,7 +144,7 @@ def newsletter_pitch(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     a sign-up box and the finding covers all of it, button included. A page's header, sidebar
     and footer may each carry one: at most ``max_per_document`` findings.
     """
-    patterns = [re.compile(p, re.IGNORECASE) for p in spec.params.get("patterns", [])]
+    patterns, unless = prepared(spec, "patterns", _pitch_patterns)
     budget = int(spec.params.get("max_per_document", 3))
     blocks = ctx.doc.blocks
     by_block: dict[int, list[Sentence]] = {}
@@ -148,8 +156,8 @@ def newsletter_pitch(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         sentences = by_block.get(index, [])
         pitched: list[tuple[Sentence, re.Match[str]]] = []
         for sentence in sentences:
-            if len(sentence.text) > 400:  # a pitch is short; a long "sentence" is prose or leaked script
-                continue
+            if len(sentence.text) > 400 or any(p.search(sentence.text) for p in unless):
+                continue  # a pitch is short (a long "sentence" is prose or leaked script); "unless" vetoes
             for pattern in patterns:
                 match = pattern.search(sentence.text)
                 if match:

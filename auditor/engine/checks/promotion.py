@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import Any
 
 from auditor.engine.context import DocContext
-from auditor.engine.kinds.python import register
+from auditor.engine.kinds.python import prepared, register
 from auditor.engine.spec import RuleSpec
 from auditor.records import Finding, Span
 
@@ -65,14 +66,10 @@ _SHOP_SIGNALS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"[$£€]\d+\.\d\d\b|[$£€]\d[\d,.]* (?:per|a|/) ?(?:bottle|jar|month|session|syringe|visit|unit|treatment)\b|\b\d+ (?:bottles|jars|kits)\b",
 ))
 _SHOP_TESTIMONIALS = frozenset({"HC312", "HC313"})
-_COMPILED: dict[int, tuple[RuleSpec, object, object]] = {}
 
 
-def _pattern_rules(spec: RuleSpec) -> tuple[object, object]:
+def _pattern_rules(spec: RuleSpec) -> tuple[Any, Any]:
     """The rule's patterns compiled twice: for the main text, and for furniture."""
-    cached = _COMPILED.get(id(spec))
-    if cached is not None and cached[0] is spec:
-        return cached[1], cached[2]
     from auditor.engine.kinds.pattern import PatternRule  # the kinds import the checks package
 
     params = {k: v for k, v in spec.params.items() if k not in _FURNITURE_ONLY}
@@ -80,7 +77,6 @@ def _pattern_rules(spec: RuleSpec) -> tuple[object, object]:
     extra = params.get("unless", []) + spec.params.get("furniture_unless", [])
     furniture_params = {k: v for k, v in params.items() if k != "when"} | {"unless": extra}
     furniture = PatternRule(replace(spec, kind="pattern", params=furniture_params, region="boilerplate", blocks=()))
-    _COMPILED[id(spec)] = (spec, main, furniture)
     return main, furniture
 
 
@@ -107,7 +103,7 @@ def _sells(ctx: DocContext, own: list[Finding]) -> bool:
 @register("selling_page_pattern")
 def selling_page_pattern(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     """Pattern rule over the main text and, on a page that sells, over its header, footer and buttons."""
-    main, furniture = _pattern_rules(spec)
+    main, furniture = prepared(spec, "selling_page_pattern", _pattern_rules)
     own = main.run(ctx)
     yield from own
     if spec.params.get("furniture") == "when selling" and _sells(ctx, own):
