@@ -60,3 +60,29 @@ def test_a_desk_byline_names_no_author() -> None:
         assert not _names_someone("author", desk), desk
     for person in ("Irene Castellanos", "the pharmacy team", "Riverbend Health Partners, Patient Education Team"):
         assert _names_someone("author", person), person
+
+
+# A news story that quotes a patient: the quote is a testimonial finding, but reporting it does
+# not make the page one that sells.
+STORY = (
+    "Nasal spray eases migraine for some, small trial finds\n"
+    "By Dana Whitlock | March 3, 2026\n"
+    "A nasal spray shortened migraine attacks for about a third of the 120 adults who tried it, "
+    "according to a trial published in a neurology journal. "
+    "Another patient said the spray made her dizzy for an hour, and four people stopped taking it. "
+    "The spray costs about $90 a dose and is not yet approved. "
+    "Researchers said larger and longer trials are needed before doctors can recommend it.\n"
+    "\"I got my afternoons back,\" said one patient, a teacher who asked that her name not be used.\n"
+)
+
+
+def test_a_quoted_patient_does_not_make_a_story_commercial() -> None:
+    ctx = _context(STORY)
+    assert any(f.category == "testimonial" for f in ctx.findings)
+    assert not ctx.is_commercial()
+    assert "HC405" not in {f.rule for f in ctx.findings}
+
+
+def test_a_call_to_action_still_makes_a_page_commercial() -> None:
+    ctx = _context(STORY + "Book your consultation today and get 20% off your first spray!\n")
+    assert ctx.is_commercial()

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from auditor.engine.context import DocContext
+from auditor.engine.context import COMMERCIAL, STORY_TESTIMONIALS, DocContext
 from auditor.engine.kinds.python import prepared, register
 from auditor.engine.spec import RuleSpec
 from auditor.records import Finding, Span
@@ -65,7 +65,6 @@ _SHOP_SIGNALS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"\bverified (?:buyer|purchase)\b|★★★",
     r"[$£€]\d+\.\d\d\b|[$£€]\d[\d,.]* (?:per|a|/) ?(?:bottle|jar|month|session|syringe|visit|unit|treatment)\b|\b\d+ (?:bottles|jars|kits)\b",
 ))
-_SHOP_TESTIMONIALS = frozenset({"HC312", "HC313"})
 
 
 def _pattern_rules(spec: RuleSpec) -> tuple[Any, Any]:
@@ -86,9 +85,8 @@ def _sells(ctx: DocContext, own: list[Finding]) -> bool:
         return False  # a release's header and footer are the wire's and the issuer's furniture
     selling = set()
     for finding in [*own, *ctx.findings]:
-        # A patient's story in a news report (HC311) is not the page selling; a call to action,
-        # a star rating or a customer's endorsement is.
-        if finding.span is not None and (finding.category == "cta" or finding.rule in _SHOP_TESTIMONIALS):
+        if (finding.span is not None and finding.category in COMMERCIAL
+                and finding.rule not in STORY_TESTIMONIALS):
             located = ctx.block_at(finding.span.start)
             if located is not None and located[1].region == "main":
                 selling.add(finding.excerpt)
