@@ -128,10 +128,14 @@ _BUTTON = re.compile(
 )
 
 
-def _pitch_patterns(spec: RuleSpec) -> tuple[list[Any], list[Any]]:
+def _pitch_patterns(spec: RuleSpec) -> tuple[list[Any], list[Any], Any]:
     # Patterns written in a rule file go through RE2 like every other rule's, so none can hang.
-    return ([compile_re2(p, spec, "patterns") for p in strings(spec.params.get("patterns", []), spec, "patterns")],
-            [compile_re2(p, spec, "unless") for p in strings(spec.params.get("unless", []), spec, "unless")])
+    sources = strings(spec.params.get("patterns", []), spec, "patterns")
+    patterns = [compile_re2(p, spec, "patterns") for p in sources]
+    unless = [compile_re2(p, spec, "unless") for p in strings(spec.params.get("unless", []), spec, "unless")]
+    # All patterns as one expression: most sentences match none, and one search tells so.
+    either = compile_re2("|".join(f"(?:{p.replace('(?P<evidence>', '(?:')})" for p in sources) or "$^", spec, "patterns")
+    return patterns, unless, either
 
 
 @register("newsletter_pitch")
@@ -144,7 +148,7 @@ def newsletter_pitch(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     a sign-up box and the finding covers all of it, button included. A page's header, sidebar
     and footer may each carry one: at most ``max_per_document`` findings.
     """
-    patterns, unless = prepared(spec, "patterns", _pitch_patterns)
+    patterns, unless, either = prepared(spec, "patterns", _pitch_patterns)
     budget = int(spec.params.get("max_per_document", 3))
     blocks = ctx.doc.blocks
     by_block: dict[int, list[Sentence]] = {}
@@ -156,8 +160,11 @@ def newsletter_pitch(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         sentences = by_block.get(index, [])
         pitched: list[tuple[Sentence, re.Match[str]]] = []
         for sentence in sentences:
-            if len(sentence.text) > 400 or any(p.search(sentence.text) for p in unless):
-                continue  # a pitch is short (a long "sentence" is prose or leaked script); "unless" vetoes
+            # A pitch is short (a long "sentence" is prose or leaked script); "unless" vetoes.
+            if len(sentence.text) > 400 or not either.search(sentence.text):
+                continue
+            if any(p.search(sentence.text) for p in unless):
+                continue
             for pattern in patterns:
                 match = pattern.search(sentence.text)
                 if match:
