@@ -60,3 +60,35 @@ def causal_overreach(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             continue
         start = sentence.span.start + match.start()
         yield ctx.finding(spec, Span(start, start + len(match.group())), match.group(), sentence.text)
+
+
+def _hype_rules(spec: RuleSpec) -> list:
+    """HC204's patterns as pattern rules: those fired whatever the hedging, and those a hedge withdraws."""
+    from dataclasses import replace
+
+    from auditor.engine.kinds.pattern import PatternRule  # the kinds import the checks package
+
+    base = {k: v for k, v in spec.params.items() if k not in ("check", "hedged_patterns")}
+    rules = [PatternRule(replace(spec, kind="pattern", params=base))]
+    if spec.params.get("hedged_patterns"):
+        hedged = base | {"patterns": spec.params["hedged_patterns"], "ignore_when_hedged": True}
+        rules.append(PatternRule(replace(spec, kind="pattern", params=hedged)))
+    return rules
+
+
+@register("hype_terms")
+def hype_terms(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """Hype terms (HC204). ``patterns`` fire even in a hedged sentence: "could transform how we
+    treat" is hype because of its "could". ``hedged_patterns`` are sensational only when stated:
+    "dramatically reduced pain" is, "could dramatically cut the need for scans" is a forecast."""
+    from auditor.engine.kinds.python import prepared
+
+    seen: set[tuple[int, int]] = set()
+    limit = int(spec.params.get("max_per_document", 50))
+    for rule in prepared(spec, "hype_terms", _hype_rules):
+        for finding in rule.run(ctx):
+            key = (finding.span.start, finding.span.end) if finding.span else (-1, -1)
+            if key in seen or len(seen) >= limit:
+                continue
+            seen.add(key)
+            yield finding
