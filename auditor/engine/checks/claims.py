@@ -167,11 +167,15 @@ def _causal_headlines(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         block = ctx.doc.blocks[sentence.block]
         # A headline or deck: a heading, or an opening line with no closing full stop.
         heading = block.kind == "heading" or (id(sentence) in lede and not _CLOSED.search(sentence.text))
-        if not heading and id(sentence) not in lede or sentence.text.rstrip().endswith("?"):
+        if sentence.text.rstrip().endswith("?"):
             continue
         if not ctx.in_scope(spec, block) or _QUALIFIED_STUDY.search(sentence.text) or ctx.is_cited(sentence.block, sentence):
             continue
-        match = _causal_match(sentence.text)
+        if not heading and id(sentence) not in lede:
+            # In the body, only the result itself restated as an effect: "coffee also slashed the risk".
+            match = _BODY_CAUSAL.search(sentence.text)
+        else:
+            match = _causal_match(sentence.text)
         if match is None:
             continue
         before = sentence.text[max(0, match.start() - 8):match.start()]
@@ -187,6 +191,10 @@ def _causal_headlines(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         yield ctx.finding(spec, Span(start, start + len(match.group())), match.group(), sentence.text)
 
 
+_BODY_CAUSAL = re.compile(
+    r"\b(?:(?:slash(?:es|ed)?|halv(?:es|ed)) (?:the|their|its|your)|cut (?:their|the|its) (?:[\w'’-]+ ){0,2}?risk|add(?:s|ed)? (?:years|decades) to)\b",
+    re.IGNORECASE,
+)
 _MAY = re.compile(r"\b(?:may|might|possibly|perhaps|suggests?|appears?|seems?)\b", re.IGNORECASE)
 
 
