@@ -92,3 +92,142 @@ def hype_terms(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 continue
             seen.add(key)
             yield finding
+
+
+# -- HC203, wider: the headline overreach above with more verbs and more kinds of weak evidence,
+# plus the rule's own patterns (a single study as proof, a mechanism as settled fact) run as
+# pattern rules wherever the page states them.
+_CAUSAL_MORE = re.compile(
+    r"\b(?:halves|halved|slashed|cuts? (?:[\w'’-]+ ){0,3}?(?:risk|flares|deaths?|attacks)|lowers? (?:[\w'’-]+ ){0,3}?risk|"
+    r"reduces? (?:[\w'’-]+ ){0,3}?risk|dramatically (?:reduces|cuts|lowers|improves)|"
+    r"protects? (?:your |the |our |older |aging |ageing )?(?:brain|heart|bones|liver|memory|eyes|sight|skin|cells|kidneys|joints|mind)|"
+    r"strengthens (?:[\w'’-]+ ){0,2}?bones|add(?:s)? (?:years|decades) to|keeps? the doctor away|turns? back|"
+    r"reverses|resets|rewires|extends? (?:your )?(?:life|lifespan)|slows? (?:down )?(?:the )?(?:aging|ageing)(?: process)?|"
+    r"wipes? out|beats|fights|lifts (?:[\w'’-]+ ){0,2}?depression)\b",
+    re.IGNORECASE,
+)
+_WEAK_MORE = re.compile(
+    r"\b(?:(?:health|medical|hospital|insurance|pharmacy|anonymi[sz]ed) records|food (?:frequency )?questionnaires?|"
+    r"(?:wearable|tracker|registry|claims) data|data (?:from|on) (?:more than |over |nearly |about )?[\d,]{3,}|"
+    r"(?:those|people|women|men|adults|participants) who (?:ate|drank|reported|walked|took|used|slept|exercised|managed|had)|"
+    r"(?:less|more) likely to (?:die|develop|break|have|get|suffer)|prospective cohort|population-based|observational analysis|in the animals|treated animals)\b",
+    re.IGNORECASE,
+)
+# A randomised, placebo-controlled trial shows cause and effect: on such a page only animal or
+# cell evidence is weak (an aside about "earlier observational studies" is not the page's evidence).
+_RANDOMISED = re.compile(r"\b(?:randomi[sz]ed|placebo|sham)\b", re.IGNORECASE)
+_ANIMAL_OR_CELL = re.compile(
+    r"\b(?:in mice|in rats|mouse study|preclinical|pre-clinical|mice|rats|animal (?:study|studies|model)|in animals|"
+    r"in (?:the )?(?:lab|laboratory|petri dish|test tubes?|cell cultures?))\b",
+    re.IGNORECASE,
+)
+# In a headline "can" and "could" still promise an effect (Sumner et al. count "could add years to
+# your life", said of an association, as causal language); "may" and "might" are left as hedges.
+_HEADLINE_NOT_STATED = re.compile(r"\b(?:the|to|may|might)\s+$", re.IGNORECASE)
+_HEADLINE_CAN = re.compile(r"\b(?:can|could)\s+$", re.IGNORECASE)
+
+
+_LEDE = 3
+_SUBSTANTIVE = re.compile(r"(?:\b\w[\w'’-]*\W+){4}\w")  # five words or more: not a masthead or a section label
+_CLOSED = re.compile(r"[.!\"”’']\s*$")
+# The sentence says itself what kind of evidence it rests on. ("Researchers say the extract
+# reverses liver damage" does not: naming who says it leaves the cause and effect as stated.)
+_QUALIFIED_STUDY = re.compile(
+    r"\b(?:mice|mouse|rats?|animals?|cells?|lab|laboratory|observational|associated|associations?|linked|links?|tied to|"
+    r"correlat\w*|in the study|people who|those who|likelihood|less likely|more likely|odds)\b",
+    re.IGNORECASE,
+)
+
+
+def _weak_evidence(ctx: DocContext) -> bool:
+    text = ctx.main_text()
+    if _RANDOMISED.search(text):
+        return bool(_ANIMAL_OR_CELL.search(text))
+    return bool(_WEAK_EVIDENCE.search(text) or _WEAK_MORE.search(text))
+
+
+def _causal_match(text: str) -> re.Match[str] | None:
+    first = _CAUSAL.search(text)
+    more = _CAUSAL_MORE.search(text)
+    if first is None or (more is not None and more.start() < first.start()):
+        return more
+    return first
+
+
+def _causal_headlines(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """``causal_overreach`` with more causal verbs ("slash", "cuts hip fracture risk", "adds years
+    to") and more kinds of weak evidence (health records, food questionnaires, people who ate or drank
+    more). In a headline, "can" and "could" do not withdraw the claim."""
+    if not _weak_evidence(ctx):
+        return
+    main = ctx.main_sentences
+    # The lede: the opening sentences after the masthead and navigation a page starts with.
+    lede = {id(s) for s in [s for s in main if _SUBSTANTIVE.search(s.text) and "|" not in s.text][:_LEDE]}
+    for sentence in main:
+        block = ctx.doc.blocks[sentence.block]
+        # A headline or deck: a heading, or an opening line with no closing full stop.
+        heading = block.kind == "heading" or (id(sentence) in lede and not _CLOSED.search(sentence.text))
+        if sentence.text.rstrip().endswith("?"):
+            continue
+        if not ctx.in_scope(spec, block) or _QUALIFIED_STUDY.search(sentence.text) or ctx.is_cited(sentence.block, sentence):
+            continue
+        if not heading and id(sentence) not in lede:
+            # In the body, only the result itself restated as an effect: "coffee also slashed the risk".
+            match = _BODY_CAUSAL.search(sentence.text)
+        else:
+            match = _causal_match(sentence.text)
+        if match is None:
+            continue
+        before = sentence.text[max(0, match.start() - 8):match.start()]
+        can = bool(_HEADLINE_CAN.search(before))
+        if _HEADLINE_NOT_STATED.search(before) or (can and not heading) \
+                or _OPEN_QUESTION.search(sentence.text[max(0, match.start() - 120):match.start()]):
+            continue
+        if is_negated(sentence.text, match.start(), match.end()):
+            continue
+        if is_hedged(sentence.text, match.start(), match.end()) and not (can and not _MAY.search(sentence.text)):
+            continue
+        start = sentence.span.start + match.start()
+        yield ctx.finding(spec, Span(start, start + len(match.group())), match.group(), sentence.text)
+
+
+_BODY_CAUSAL = re.compile(
+    r"\b(?:(?:slash(?:es|ed)?|halv(?:es|ed)) (?:the|their|its|your)|cut (?:their|the|its) (?:[\w'’-]+ ){0,2}?risk|add(?:s|ed)? (?:years|decades) to)\b",
+    re.IGNORECASE,
+)
+_MAY = re.compile(r"\b(?:may|might|possibly|perhaps|suggests?|appears?|seems?)\b", re.IGNORECASE)
+
+
+def _causal_pattern_rules(spec: RuleSpec) -> list:
+    """HC203's patterns as a pattern rule with the rule's guards."""
+    from dataclasses import replace
+
+    from auditor.engine.kinds._guarded import GUARD_KEYS
+    from auditor.engine.kinds.pattern import PatternRule
+
+    if not spec.params.get("patterns"):
+        return []
+    base = {k: v for k, v in spec.params.items() if k in GUARD_KEYS or k == "patterns"}
+    return [PatternRule(replace(spec, kind="pattern", params=base))]
+
+
+@register("causal_claims")
+def causal_claims(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """Causal claims the evidence cannot carry (HC203): a headline that states as cause and effect
+    what an observational or animal study found, and, anywhere, the shapes of ``patterns``: a
+    single study offered as proof ("this proves that"), a mechanism stated as fact ("by blocking
+    X, the drug shields Y", "works by rewiring the brain", "addresses the root cause")."""
+    from auditor.engine.kinds.python import prepared
+
+    seen: set[tuple[int, int]] = set()
+    found = list(_causal_headlines(ctx, spec))
+    for rule in prepared(spec, "causal_claims", _causal_pattern_rules):
+        found.extend(rule.run(ctx))
+    for finding in found:
+        key = (finding.span.start, finding.span.end) if finding.span else (-1, -1)
+        sentence = ctx.sentence_at(finding.span.start) if finding.span else None
+        skey = (sentence.span.start, -2) if sentence else key
+        if key in seen or skey in seen:
+            continue
+        seen.update({key, skey})
+        yield finding
