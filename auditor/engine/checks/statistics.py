@@ -113,13 +113,14 @@ _NOT_A_FINDING = re.compile(
 )
 _DISCOUNT = re.compile(r"%\s*(?:of (?:your|the) (?:\w+ ){0,3})?(?:off(?! (?:insulin|medications?|meds|drugs|opioids|steroids|pills|treatment|dialysis|oxygen))|discount|cashback|back|refund(?:ed)?)\b|\bsave\s+\d",
                        re.IGNORECASE)
-_NOT_HEALTH = re.compile(r"\b(?:save|saving|savings|discount|shares?|stock|revenue|sales|market cap|off)\b\W*$", re.IGNORECASE)
+# (Within the sentence: "has switched off. Over 80% of ..." is not a discount.)
+_NOT_HEALTH = re.compile(r"\b(?:save|saving|savings|discount|shares?|stock|revenue|sales|market cap|off)\b[^\w.!?]*$", re.IGNORECASE)
 _FINANCE = re.compile(r"\b(?:shares|stock|investors|revenue|profits?|net sales|net worth|fortune)\b", re.IGNORECASE)
 # A chart or fact box names its source in a line of its own below the figures.
 _SOURCE_LINE = re.compile(r"\b(?:Sources?|SOURCES?|Data): [A-Z]")
 # "0.05% atropine drops", "2% salicylic acid": a strength, not a finding.
 _CONCENTRATION = re.compile(
-    r"^\s*(?:[a-z-]+ ){0,2}(?:gel|cream|drops?|solution|lotion|wash|serum|ointment|spray|foam|thc|cbd|acid|"
+    r"^\s*(?:(?!(?:their|your|his|her|our|my|its)\b)[a-z-]+ ){0,2}(?:gel|cream|drops?|solution|lotion|wash|serum|ointment|spray|foam|thc|cbd|acid|"
     r"peroxide|atropine|minoxidil|hydrocortisone|lidocaine|niacinamide|retinol|tretinoin|adapalene|saline|"
     r"dextrose|concentration|strength|abv|a1c|hba1c|sodium|potassium|calcium|magnesium|chloride|zinc|"
     r"alcohol|ethanol|glycerin|oxide|cotton|polyester|cocoa|cacao)\b",
@@ -129,7 +130,8 @@ _QUESTIONED_FIGURE = re.compile(r"^(?:[^\"”.]{0,30}[\"”])?[\s\"”’']*(?:f
 # "The headline figure, a 49 percent reduction": the figure named in order to weigh it.
 _FIGURE_BEFORE = re.compile(r"\b(?:figure|number|statistic|claim)s?\W{1,3}(?:an? |the )?$", re.IGNORECASE)
 # "15 per cent off your first order": a discount written out.
-_OFF_AFTER = re.compile(r"\s*(?:off|discount|cashback)\b", re.IGNORECASE)
+_OFF_AFTER = re.compile(r"\s*(?:off(?! (?:insulin|medications?|meds|drugs|opioids|steroids|pills|treatment|dialysis|oxygen))|discount|cashback)\b",
+                        re.IGNORECASE)
 # "maybe 20% less on a good week": a writer's own guess, not a finding.
 _GUESS = re.compile(r"\b(?:maybe|perhaps|i'?d say|i guess|i think|i reckon)\W+$", re.IGNORECASE)
 # "15% less protein than claimed": a product measured against its own label.
@@ -138,7 +140,7 @@ _VS_LABEL = re.compile(r"^\s*(?:more|less|fewer|lower|higher)\s+(?:\w+\s+){0,2}t
 # The section heading that introduces a study's results ("What they found", "Results").
 _RESULTS_HEADING = re.compile(r"^\W*(?:what (?:they|the (?:study|trial|researchers|team|review|analysis|investigators)) (?:found|showed)"
                               r"|(?:main |key |the )?(?:results|findings)\b)", re.IGNORECASE)
-_SAID = re.compile(r"\b(?:said|says|told|(?i:according to)|(?:write|writes|wrote) in|explained|explains|noted|estimates?|(?<!an )(?<!An )estimated|describes? (?:it|that|this|them) as|"
+_SAID = re.compile(r"\b(?:said|says|told|(?i:according to)|(?:write|writes|wrote) in|explained|explains|noted|estimates?|(?<!an )(?<!An )(?<!the )(?<!The )estimated|describes? (?:it|that|this|them) as|"
                    r"guidelines? (?:puts?|says?|estimates?|gives?))\b")
 _YEAR_RATIO = re.compile(r"\bin (?:19|20)\d\d$")
 _RATIO = re.compile(r" (?:in|out of) ")
@@ -156,7 +158,8 @@ _CONTROLLED = re.compile(r"\b(?:on|in|with|receiving|given|taking) (?:a |the )?(
 # A study the previous sentence identifies by year or size, whose result this sentence gives.
 _DATED_STUDY = re.compile(r"\b(?:19|20)\d\d (?:\w+ ){0,2}(?:study|review|meta-analysis|report|survey|analysis|trial)\b"
                           r"|\b(?:study|review|report|survey|analysis|trial) (?:of|with|on|involving|in which) (?:data (?:on|from) )?[\d,]{2,} "
-                          r"|\b(?:study|review|report|survey|analysis|trial) published (?:in (?:19|20)\d\d|last|this|earlier)\b",
+                          r"|\b(?:study|review|report|survey|analysis|trial) published (?:in (?:19|20)\d\d|last|this|earlier)\b"
+                          r"|\b\d[\d,]+-(?:person|patient|woman|women|man|men|participant|adult|child|people) (?:study|trial)\b",
                           re.IGNORECASE)
 _POPULARITY = re.compile(r"\b(?:loved|trusted|used|chosen|followed|joined) by\s+(?:over |more than )?$", re.IGNORECASE)
 _VAGUE_STUDY = re.compile(r"\b(?:in )?(?:one|another|some|several|many|these|those|other)\s+(?:\w+\s+){0,3}(?:studies|study|trials?|research)\b", re.IGNORECASE)
@@ -256,9 +259,12 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     for index, block in ctx.blocks_in_scope(spec):
         if ctx.is_cited(index):
             continue
+        flagged: set[int] = set()
         for match in find_statistics(block.text, population=True, release=release):
             start = block.span.start + match.start()
             sentence = ctx.sentence_at(start)
+            if sentence is not None and sentence.span.start in flagged:
+                continue
             if release and (sentence is None or not _release_background(sentence.text, start - sentence.span.start,
                                                                                    match.group())):
                 continue
@@ -285,10 +291,12 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 # long one, the sentence and the one after it.
                 if len(block.text) <= 600:
                     nearby = block.text
+                    figure_at = sentence.span.start - block.span.start
                 else:
                     following = ctx.sentence_at(sentence.span.end + 1)
                     nearby = sentence.text + (" " + following.text if following and following.block == sentence.block else "")
-                if _SAID.search(nearby):
+                    figure_at = 0
+                if _speaker_sources(nearby, figure_at, figure_at + len(sentence.text)):
                     continue  # attributed to a named speaker or body
                 if any(_SOURCE_LINE.search(b.text) for b in ctx.doc.blocks[index + 1:index + 5]):
                     continue  # "Source: CDC" under a chart or fact box
@@ -301,7 +309,54 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             span = Span(start, block.span.start + match.end())
             yield ctx.finding(spec, span, match.group().strip(), sentence.text if sentence else block.text)
             count += 1
-            break  # one finding per paragraph: the fix (cite it) is the same
+            if sentence is None or not release:
+                break  # one finding per paragraph: the fix (cite it) is the same
+            # A release's background paragraph gives several unrelated figures (a disease's
+            # reach, its deaths, its cost), each of which needs its own source.
+            flagged.add(sentence.span.start)
         if count >= int(spec.params.get("max_per_document", 20)):
             return
 
+
+
+# Words that look like attribution but give no source a reader could check.
+# "In the brand's own member survey, 92% of users said": the customers counted, not a source.
+_RESPONDENTS = re.compile(r"(?:%|\bper ?cent|\b(?:users|patients|participants|customers|members|clients|respondents|people|women|"
+                          r"men|parents|adults|buyers|reviewers|most|many)|\b\d[\d,]*)\s+(?:also |have |had )?$",
+                          re.IGNORECASE)
+# "after being told", "were told": told something, not telling us.
+_PASSIVE_TOLD = re.compile(r"\b(?:being|been|was|were|is|are|get|got|gets)\s+$", re.IGNORECASE)
+# "according to a new study", "according to leading experts", "according to the company": no
+# checkable source, or the seller itself (HealthNewsReview asks for independent sources).
+_NO_SOURCE_AFTER = re.compile(
+    r"\s*(?:(?:some|many|several|leading|top|most|the)\s+){0,2}(?:(?:wellness|health|industry|medical|nutrition|fitness)\s+)?"
+    r"(?:studies|research|experts|scientists|doctors|estimates|sources|insiders)\b(?!\s*(?:published|in|at|from|of|by|led|\())",
+    re.IGNORECASE)
+# A seller's own survey or "perception study" (the ASA/CAP code and the FTC treat such consumer
+# perception figures as claims that need substantiation, not as evidence).
+_OWN_SURVEY = re.compile(r"\b(?:own|our|consumer|customer|member|user|client|internal|in-house)\s+(?:\w+\s+)?"
+                         r"(?:survey|poll|questionnaire|perception study|satisfaction study)\b", re.IGNORECASE)
+_OPENS_QUOTE = re.compile(r"\s*[:,]?\s*[\"“]")
+
+
+def _speaker_sources(nearby: str, start: int, end: int) -> bool:
+    """True when an attribution in ``nearby`` sources the figure's sentence at ``start:end``.
+
+    A speaker or body named in the paragraph sources it (news paraphrase runs on after "he said"),
+    except one that opens a new quotation after it ("Kerry said: \"...\""). Respondents who
+    "said" something in a seller's own survey, a person who "was told", and unnamed experts
+    ("according to leading experts") are not sources.
+    """
+    for said in _SAID.finditer(nearby):
+        word = said.group().lower()
+        lead = nearby[max(0, said.start() - 30):said.start()]
+        if word in ("said", "says") and _RESPONDENTS.search(lead) and _OWN_SURVEY.search(nearby):
+            continue
+        if word == "told" and _PASSIVE_TOLD.search(lead):
+            continue
+        if word == "according to" and _NO_SOURCE_AFTER.match(nearby, said.end()):
+            continue
+        if said.start() >= end and _OPENS_QUOTE.match(nearby, said.end()):
+            continue  # introduces someone else's words
+        return True
+    return False
