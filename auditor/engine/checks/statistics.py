@@ -55,9 +55,11 @@ _PEOPLE = (r"(?:people|persons|adults|americans|men|women|children|kids|babies|i
 # reach or an organisation's volume, not a study's result.
 POPULATION = re.compile(
     r"(?<![\w.,$-])" + _APPROX +
-    r"(?:(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s?(?:million|billion)|(?:one|a|two|three|five|ten) (?:million|billion)|\d{1,3}(?:,\d{3})*\+)"
+    r"(?:(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s?(?:million|billion)|(?:one|a|two|three|five|ten) (?:million|billion)|\d{1,3}(?:,\d{3})*\+"
+    r"|(?:tens of |hundreds of )?(?:thousands|millions|billions)(?= of ))"   # "millions of adults": a count in words
     r" (?:[a-z.-]+ ){0,2}" + _PEOPLE + r"\b"
-    r"|(?:half|a third|a quarter|one-third|one-quarter|two-thirds|two thirds|three-quarters|three quarters) of (?:all )?"
+    r"|(?:(?:half|a third|a quarter|one-third|one-quarter) (?:to|or) )?"
+    r"(?:half|a half|a third|a quarter|one-third|one-quarter|two-thirds|two thirds|three-quarters|three quarters) of (?!the |those |these )(?:all )?"
     r"(?:[a-z.-]+ ){0,2}(?:people|adults|americans|men|women|children|patients|survivors|cases|deaths)\b)",
     re.IGNORECASE,
 )
@@ -273,10 +275,13 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 continue
             if match.re is BENEFIT and not _benefit_claim(match, sentence.text if sentence else block.text):
                 continue
+            if match.re is POPULATION and not _vague_count_stated(match, sentence.text if sentence else block.text):
+                continue
             if (match.re in (CLAIM, BENEFIT) or (match.re is POPULATION and not release)) and sentence is not None \
                     and _STUDY_REPORT.search(sentence.text):
                 continue
-            if match.re is POPULATION and not release and not _prevalence(block.text, match):
+            if match.re is POPULATION and not release and not _prevalence(block.text, match) \
+                    and not _share_or_reach(match, sentence.text if sentence else block.text):
                 continue
             if sentence is not None:
                 local = start - sentence.span.start
@@ -410,3 +415,41 @@ def _benefit_claim(match: re.Match[str], sentence: str) -> bool:
         return False  # a game's or a test's points, not a health measure
     start = sentence.find(match.group())
     return start < 0 or not _REPORTED.search(sentence[:start])
+
+
+# A share of a population ("half of men over 40", "a third to a half of people") is a rate like
+# a per cent; a count placed in a country or the world ("over 40 million procedures worldwide",
+# "millions of adults have undiagnosed ADHD") gives a disease's or a treatment's reach. A
+# provider counting its own patients ("we have treated 2,000 patients from around the world")
+# is a testimonial (HC31x), not a statistic.
+_SHARE = re.compile(r"^\W*(?:(?:up to|nearly|almost|about|approximately|over|more than|around|roughly|an estimated|as many as|some|fewer than) )?"
+                    r"(?:half|a third|a quarter|one-third|one-quarter|two-thirds|two thirds|three-quarters|three quarters)\b", re.IGNORECASE)
+_REACH = re.compile(r"\b(?:worldwide|around the world|globally|across the (?:country|globe|world)|nationwide|in the (?:u\.s\.|us|united states|uk|country)|"
+                    r"(?:have|has|go|are|is|remain) (?:undiagnosed|untreated|undetected)|undiagnosed|suffer(?:s|ing)?|struggl(?:e|es|ing) with|"
+                    r"deal(?:s|ing)? with)\b", re.IGNORECASE)
+_OWN = re.compile(r"\b(?:we|our|us|I|my)\b", re.IGNORECASE)
+
+
+def _share_or_reach(match: re.Match[str], sentence: str) -> bool:
+    """True when a count of people outside a release is a share of a population or a reach."""
+    if _SHARE.match(match.group()):
+        return True
+    return bool(_REACH.search(sentence)) and not _OWN.search(sentence)
+
+
+# A count in words ("millions of adults") is a statistic only where it states a disease's reach
+# as fact ("Millions of adults have undiagnosed ADHD", "Dengue sickens hundreds of millions of
+# people every year"), not in a hope ("could transform how millions of women ...") or a company's
+# description of its reach.
+_VAGUE_COUNT = re.compile(r"^\W*(?:tens of |hundreds of )?(?:thousands|millions|billions)\b", re.IGNORECASE)
+_DISEASE_REACH = re.compile(r"\b(?:affect(?:s|ing|ed)?|liv(?:e|es|ing) with|suffer(?:s|ing)?(?: from)?|(?:are|is) diagnosed|"
+                            r"(?:have|has|go|are|remain) (?:undiagnosed|untreated|undetected)|undiagnosed|sicken(?:s|ed)?|"
+                            r"kill(?:s|ed)?|die (?:of|from|each|every)|dies|leading cause)\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:could|may|might|will|would|can)\b", re.IGNORECASE)
+
+
+def _vague_count_stated(match: re.Match[str], sentence: str) -> bool:
+    """False for a count in words that is not a disease's reach stated as fact."""
+    if not _VAGUE_COUNT.match(match.group()):
+        return True
+    return bool(_DISEASE_REACH.search(sentence)) and not _MODAL.search(sentence)
