@@ -397,6 +397,10 @@ BENEFIT = re.compile(
     r"(?:about |nearly |over |more than |almost |up to |around )?[$£€]?\d[\d,.]*\b"
     r"|on average,? (?:about |nearly |over |more than |around )?[$£€]?\d[\d,.]*(?:%| \w+)? "
     r"(?:more|less|fewer|longer|higher|lower|extra)\b"
+    r"|results? (?:that |which )?(?:can |typically |usually |often )?lasts? (?:for )?(?:up to |about |around |as long as )?"
+    r"\d{1,2}(?: to \d{1,2})? (?:months|years)\b"                                            # results last 12 to 18 months
+    r"|(?:halves|doubles|triples) (?:\w+ ){0,3}?(?:risk|chances?|odds|rate|bleeds?|deaths?|attacks?|symptoms?|weight loss|"
+    r"fat burning|energy|absorption|pain|flashes)\b"
     r")",
     re.IGNORECASE,
 )
