@@ -270,8 +270,9 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             sentence = ctx.sentence_at(start)
             if sentence is not None and sentence.span.start in flagged:
                 continue
-            if release and (sentence is None or not _release_background(sentence.text, start - sentence.span.start,
-                                                                                   match.group())):
+            if release and (sentence is None or not (_release_background(sentence.text, start - sentence.span.start,
+                                                                                    match.group())
+                                                     or _release_unsourced(sentence.text))):
                 continue
             if match.re is BENEFIT and not _benefit_claim(match, sentence.text if sentence else block.text):
                 continue
@@ -348,6 +349,8 @@ _OWN_SURVEY = re.compile(r"\b(?:own|our|consumer|customer|member|user|client|int
                          r"(?:survey|poll|questionnaire|perception study|satisfaction study)\b", re.IGNORECASE)
 _UNNAMED_BEFORE = re.compile(r"(?:\b(?:by|to) (?:some|many|most|other|several)\s+|(?:^|[.!?]\s+|\n)(?:many |most |some |leading |top )?"
                              r"(?:scientists|experts|doctors|specialists)\s+)$", re.IGNORECASE)
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’]?\s+)$")
+_OPENS_CLAIM = re.compile(r"\s+that\b", re.IGNORECASE)
 _OPENS_QUOTE = re.compile(r"\s*[:,]?\s*[\"“]")
 
 
@@ -355,7 +358,8 @@ def _speaker_sources(nearby: str, start: int, end: int) -> bool:
     """True when an attribution in ``nearby`` sources the figure's sentence at ``start:end``.
 
     A speaker or body named in the paragraph sources it (news paraphrase runs on after "he said"),
-    except one that opens a new quotation after it ("Kerry said: \"...\""). Respondents who
+    except one that opens a new quotation or claim after it ("Kerry said: \"...\"", "Acme
+    estimates that ...", "According to X, ..."). Respondents who
     "said" something in a seller's own survey, a person who "was told", and unnamed experts
     ("according to leading experts") are not sources.
     """
@@ -370,8 +374,9 @@ def _speaker_sources(nearby: str, start: int, end: int) -> bool:
             continue
         if _UNNAMED_BEFORE.search(lead):
             continue  # "By some estimates", "Scientists estimate", "Experts say"
-        if said.start() >= end and _OPENS_QUOTE.match(nearby, said.end()):
-            continue  # introduces someone else's words
+        if said.start() >= end and (_OPENS_QUOTE.match(nearby, said.end()) or _OPENS_CLAIM.match(nearby, said.end())
+                                    or word == "according to" and _SENTENCE_OPENING.search(nearby[:said.start()])):
+            continue  # introduces someone else's words or claim, in a later sentence
         return True
     return False
 
@@ -480,3 +485,17 @@ def _reports_study(sentence: str) -> bool:
     if not hits:
         return False
     return not (all(_WEAK_REPORT.match(h) for h in hits) and _PROMISE.search(text))
+
+
+# A figure in a release that the study it announces does not source: the results of "past
+# studies" it compares itself with ("response rates of roughly 10% to 20% in past studies").
+_PAST_STUDIES = re.compile(r"\b(?:in|from|by) (?:past|previous|prior|earlier|other|older|historical) (?:\w+ )?(?:studies|trials|research)\b",
+                           re.IGNORECASE)
+
+
+def _release_unsourced(sentence: str) -> bool:
+    """True when a release's figure comes from unnamed past studies."""
+    if _NAMED_BODY.search(sentence) or _FLAT_MARKER.search(sentence) or _SPECIFIC_STUDY.search(sentence) \
+            or re.search(r"[\"“”]", sentence):
+        return False  # this study's own figure, or a speaker's words
+    return bool(_PAST_STUDIES.search(sentence))
