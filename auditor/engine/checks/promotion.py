@@ -49,7 +49,7 @@ def self_promotion(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
 # a call to action, a star rating or a customer endorsement, or two kinds of shop signal) they are
 # part of the pitch; on a news site, a hospital page or a release the same furniture is navigation
 # and is left alone. Rules that use this check keep their pattern-kind options.
-_FURNITURE_ONLY = frozenset({"check", "furniture", "furniture_unless"})
+_FURNITURE_ONLY = frozenset({"check", "furniture", "furniture_unless", "selling_patterns"})
 _READER_REVENUE = re.compile(
     r"\b(?:subscri(?:be|bers?|ption)|premium|newsletter|journalism|donat(?:e|ion)|membership|members(?:hip)? today|"
     r"unlimited (?:articles|access)|e-?paper|editors?\b|letters?\b|feedback|tip-?off|news ?tips?|listener|reader)\w*",
@@ -104,5 +104,35 @@ def selling_page_pattern(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     main, furniture = prepared(spec, "selling_page_pattern", _pattern_rules)
     own = main.run(ctx)
     yield from own
-    if spec.params.get("furniture") == "when selling" and _sells(ctx, own):
-        yield from furniture.run(ctx)
+    selling = _selling_rule(spec)
+    if (spec.params.get("furniture") == "when selling" or selling is not None) and _sells(ctx, own):
+        if selling is not None:
+            yield from _new_spans(selling.run(ctx), own)
+        if spec.params.get("furniture") == "when selling":
+            yield from furniture.run(ctx)
+
+
+# -- patterns that only count on a page that sells ---------------------------------------------------
+# "No waitlists, no referral needed", "tell us a little about your back" and a customer's "it changed
+# our family" are pitches on a clinic's or a shop's page; the same words in a news story describe a
+# service or quote a patient. A rule's ``selling_patterns`` run over its main text, with the rule's
+# guards, only when ``_sells`` says the page sells (never in a press release).
+def _selling_rule(spec: RuleSpec) -> Any:
+    """The rule's ``selling_patterns`` compiled as a main-text pattern rule, or None."""
+    if not spec.params.get("selling_patterns"):
+        return None
+    return prepared(spec, "selling_patterns", _build_selling_rule)
+
+
+def _build_selling_rule(spec: RuleSpec) -> Any:
+    from auditor.engine.kinds.pattern import PatternRule  # the kinds import the checks package
+
+    params = {k: v for k, v in spec.params.items() if k not in _FURNITURE_ONLY and k != "when"}
+    params["patterns"] = spec.params["selling_patterns"]
+    return PatternRule(replace(spec, kind="pattern", params=params))
+
+
+def _new_spans(findings: list[Finding], own: list[Finding]) -> list[Finding]:
+    """``findings`` that do not overlap one of the rule's own findings."""
+    taken = [f.span for f in own if f.span is not None]
+    return [f for f in findings if f.span is None or not any(f.span.overlaps(t) for t in taken)]
