@@ -133,8 +133,10 @@ _CLICKBAIT = re.compile(r"\((?:number|#) ?\d+ will [^)]*\)|\byou won[’']t beli
 
 
 def _first_heading(ctx: DocContext) -> str:
-    """The article's headline: the first main-text heading of four words or more (not the site name)."""
-    return next((b.text for b in ctx.doc.blocks if b.kind == "heading" and b.region == "main" and len(b.text.split()) >= 4), "")
+    """The article's headline: the first main-text heading of four words or more (not the site name,
+    not a navigation line of links separated by bars or dots)."""
+    return next((b.text for b in ctx.doc.blocks if b.kind == "heading" and b.region == "main" and len(b.text.split()) >= 4
+                 and b.text.count("|") + b.text.count("·") < 2), "")
 
 
 def _stuffed_title(text: str) -> tuple[str, str] | None:
@@ -162,6 +164,8 @@ def _stuffed_title(text: str) -> tuple[str, str] | None:
 _FORMULA = re.compile(
     r"^(?:top )?\d+ (?:best|top)\b.*(?:\b20\d\d\b|\))|^best (?!of\b).*\b20\d\d\b"
     r"|^\d+ .*\((?:[^)]*\b(?:20\d\d|update|updated|tested|ranked|expert|picks|reviewed)\b[^)]*)\)$"
+    # "9 Foods That Lower Cholesterol Fast (Naturally, Without Statins!)": the query's modifiers in a bracket.
+    r"|^\d+ .*\b(?:fast|quickly|naturally)\b.*\((?:[^)]*\b(?:naturally|without|at home|no pills|fast)\b[^)]*)\)$"
     # "Brand Review 2024: I Tried It for a Month (Honest Results)"
     r"|^[^:]{2,40} review 20\d\d\b.*\(",
     re.IGNORECASE,
@@ -179,7 +183,7 @@ def _keyphrase_section(text: str, topic: set[str]) -> tuple[str, str] | None:
     match = _SECTION_FIRST.match(text) or _SECTION_LAST.match(text)
     if match and len(_keywords(match.group("topic")) & topic) >= 2:
         return text, "puts the page's keyphrase in a stock section heading"
-    return None
+    return _method_heading(text, topic)
 
 
 def _clickbait(text: str) -> tuple[str, str] | None:
@@ -264,7 +268,8 @@ def injected_keyword(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             continue
         words = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]+", sentence.text))
         hit = (_content_run(words, run_length) or _substance_pair(words) or _pasted_best(sentence.text)
-               or _keyphrase_twice(sentence.text, topic))
+               or _keyphrase_twice(sentence.text, topic) or _query_pasted(sentence.text)
+               or _keyphrase_intro(sentence.text, topic))
         if hit:
             start, end = hit
             span = Span(sentence.span.start + start, sentence.span.start + end)
@@ -354,3 +359,76 @@ def keyword_list(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         short = [i for i in items if 1 <= len(i.split()) <= 5 and not re.search(r"[.!?]$", i)]
         if len(short) / len(items) >= 0.9 and len(text) / len(items) < 40:
             yield ctx.finding(spec, block.span, block.text[:80], block.text, items=len(items))
+
+
+def _stem(word: str) -> str:
+    """A crude plural fold, so "app" and "apps", "probiotic" and "probiotics" count as one keyword."""
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _stems(words: set[str]) -> set[str]:
+    return {_stem(w) for w in words}
+
+
+# Stock listicle methodology and buying-guide headings with the keyphrase pasted in:
+# "How we chose the best anxiety apps", "How to choose the best probiotic for bloating".
+_METHOD = re.compile(
+    r"^how (?:we|to|i) (?:chose|choose|picked|pick|tested|test|ranked|rank|selected|select|found|find|rated|rate|reviewed|review)"
+    r" (?:the |our )?(?:best|top|right)\b(?P<topic>.{3,})$",
+    re.IGNORECASE,
+)
+_SEARCH_WORDS = frozenset({"best", "top", "right"})
+
+
+def _method_heading(text: str, topic: set[str]) -> tuple[str, str] | None:
+    match = _METHOD.match(text.strip().rstrip("?:."))
+    if match and len(_stems(_keywords(match.group("topic"))) & (_stems(topic) - _SEARCH_WORDS)) >= 2:
+        return text, "puts the page's keyphrase in a stock listicle heading"
+    return None
+
+
+# The search query pasted in as a modifier: "these lose belly fat fast tips", "our burn fat fast hacks".
+_QUERY_MODIFIER = re.compile(
+    r"\b(?:these|those|our|my|the|such|other) (?:how to )?(?:lose|burn|boost|get rid of|cure|heal|melt|shrink|flatten)"
+    r" (?:(?!(?:in|of|from|to|for|with|on|at|and|or|the|a|an|your|my)\b)[a-z-]+ ){1,4}"
+    r"(?:tips|tricks|hacks|foods|ideas|remedies|exercises|steps|secrets|methods|drinks|recipes|workouts)\b",
+    re.IGNORECASE,
+)
+# "best X, best Y and best Z": a string of search queries written as a list.
+_BEST_LIST = re.compile(r"\bbest (?:[a-z-]+ ){1,3}?[a-z-]+, best (?:[a-z-]+ ){1,3}?[a-z-]+,? (?:and|or) best\b", re.IGNORECASE)
+
+
+def _query_pasted(text: str) -> tuple[int, int] | None:
+    match = _QUERY_MODIFIER.search(text) or _BEST_LIST.search(text)
+    return match.span() if match else None
+
+
+# Listicle intros and search hooks that restate the title's keyphrase: "Here are the 12 most common
+# signs of X", "We've rounded up the top X", "Want to lose belly fat fast?".
+_INTRO = re.compile(
+    r"^(?:(?:so,? )?here are (?:the |our )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b"
+    r"|(?:we(?:['’]ve| have)|our (?:experts|editors|team) (?:have|has)) (?:rounded up|ranked|picked|compiled|listed) (?:the |our )?(?:\d+ )?(?:best|top|most)\b)",
+    re.IGNORECASE,
+)
+_HOOK = re.compile(
+    r"^(?:want to|wondering|looking to|trying to|struggling to|need to|searching for|looking for|thinking about|considering|curious about) [^.!?]{3,80}\?$",
+    re.IGNORECASE,
+)
+# Words of search intent in an intro: superlatives and "fast"/"naturally".
+_INTRO_INTENT = re.compile(r"\b(?:best|top|most|fastest|easiest|fast|quickly|naturally|at home|proven)\b", re.IGNORECASE)
+
+
+def _keyphrase_intro(text: str, topic: set[str]) -> tuple[int, int] | None:
+    """A listicle intro or search hook that restates three or more of the title's keywords and
+    carries a word of search intent (best, top, most, fast, naturally)."""
+    stripped = text.strip()
+    hook = _HOOK.match(stripped)
+    if not (_INTRO.match(stripped) or hook):
+        return None
+    shared = _stems(_keywords(stripped)) & _stems(topic)
+    plain = shared - _SEARCH_WORDS - {"most", "fast"}
+    # A short question hook that is the title's keyphrase itself needs no search word.
+    if not (len(shared) >= 3 and len(plain) >= 2 and _INTRO_INTENT.search(stripped)) and not (hook and len(plain) >= 3 and len(stripped.split()) <= 10):
+        return None
+    start = len(text) - len(text.lstrip())
+    return start, start + len(stripped)

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 
-from auditor.engine.context import COMMERCIAL, DocContext
+from auditor.engine.context import COMMERCIAL, STORY_TESTIMONIALS, DocContext
 from auditor.engine.kinds._guarded import compile_re2, reject_unknown, strings
 from auditor.engine.spec import RuleSpec
 from auditor.errors import RuleDefinitionError
 from auditor.records import Finding
 
 PARAMS = frozenset({"metadata", "patterns", "link_kinds", "references", "when", "min_words", "region",
-                    "ignore_in_press_release", "ignore_in_forum"})
+                    "ignore_in_press_release", "ignore_in_forum", "stake_patterns", "stake_unless", "stake_disclosed"})
 CONDITIONS = ("always", "commercial", "claims", "advice")
 # Consumer health pages address the reader; news and research reports rarely do (measured: a
 # tenth of a leaflet's sentences or more, none in the median news story or press release).
@@ -59,23 +59,39 @@ class RequiredRule:
         self.region = params.get("region", "main")
         self.skip_press_release = bool(params.get("ignore_in_press_release", False))
         self.skip_forum = bool(params.get("ignore_in_forum", False))
+        # A second way to fire: a sentence that names the publisher's or its researchers' stake in
+        # a company (a licence, a start-up they founded), with no disclosure of it as an interest.
+        self.stake = [compile_re2(p, spec, "stake_patterns") for p in strings(params.get("stake_patterns", []), spec, "stake_patterns")]
+        self.stake_unless = [compile_re2(p, spec, "stake_unless") for p in strings(params.get("stake_unless", []), spec, "stake_unless")]
+        self.stake_disclosed = [compile_re2(p, spec, "stake_disclosed") for p in strings(params.get("stake_disclosed", []), spec, "stake_disclosed")]
         if not (self.metadata or self.link_kinds or self.patterns or self.references):
             raise RuleDefinitionError(f"{spec.path}:{spec.line}: {spec.id}.params: name at least one of "
                                       "metadata, patterns, link_kinds or references")
         self.spec = spec
 
+    def _skipped(self, ctx: DocContext) -> bool:
+        return bool((self.skip_press_release and ctx.is_press_release) or (self.skip_forum and _is_peer_thread(ctx)))
+
     def _applies(self, ctx: DocContext) -> bool:
-        if self.skip_press_release and ctx.is_press_release:
-            return False
-        if self.skip_forum and _is_peer_thread(ctx):
-            return False
         if self.when == "commercial":
-            return ctx.is_commercial()
+            return _sells(ctx)
         if self.when == "claims":
             return ctx.has_category(*CLAIMS, *COMMERCIAL)
         if self.when == "advice":
-            return ctx.is_commercial() or (ctx.has_category(*CLAIMS) and _addresses_reader(ctx))
+            return _sells(ctx) or (ctx.has_category(*CLAIMS) and _addresses_reader(ctx) and not _reports(ctx))
         return True
+
+    def _undeclared_stake(self, ctx: DocContext) -> str | None:
+        """The first main-text sentence naming a stake in a company that is not declared as one."""
+        if not self.stake:
+            return None
+        text = ctx.doc.text if self.region == "all" else ctx.main_text()
+        if any(p.search(text) for p in self.stake_disclosed):
+            return None
+        for sentence in ctx.main_sentences:
+            if any(p.search(sentence.text) for p in self.stake) and not any(p.search(sentence.text) for p in self.stake_unless):
+                return sentence.text
+        return None
 
     def _present(self, ctx: DocContext) -> bool:
         meta = ctx.doc.metadata
@@ -90,17 +106,63 @@ class RequiredRule:
 
     def run(self, ctx: DocContext) -> list[Finding]:
         """A document-level finding when the element is missing."""
-        if len(ctx.main_text().split()) < self.min_words or not self._applies(ctx):
+        if len(ctx.main_text().split()) < self.min_words or self._skipped(ctx):
             return []
-        if self._present(ctx):
-            return []
-        return [ctx.finding(self.spec, None, "", excerpt="")]
+        if self._applies(ctx) and not self._present(ctx):
+            return [ctx.finding(self.spec, None, "", excerpt="")]
+        stake = self._undeclared_stake(ctx)
+        if stake:
+            return [ctx.finding(self.spec, None, "", excerpt=stake)]
+        return []
+
+
+# An ad slot's label: what follows it is the publisher's advertising, not the article selling.
+_AD_LABEL = re.compile(r"^\W*(?:advertisement|advertising|sponsored(?: content| message)?|paid content|promoted|ad)\W*$", re.IGNORECASE)
+
+
+def _sells(ctx: DocContext) -> bool:
+    """``ctx.is_commercial()``, except that a call to action inside an inserted advertisement
+    (the block right after an "ADVERTISEMENT" label, or the one after that) does not count: a
+    news page that carries ads does not sell what its article describes."""
+    for finding in ctx.findings:
+        if finding.category not in COMMERCIAL or finding.rule in STORY_TESTIMONIALS:
+            continue
+        if finding.span is not None and _in_ad_slot(ctx, finding.span.start):
+            continue
+        return True
+    return False
+
+
+def _in_ad_slot(ctx: DocContext, pos: int) -> bool:
+    sentence = ctx.sentence_at(pos)
+    if sentence is None:
+        return False
+    return any(_AD_LABEL.match(ctx.doc.blocks[i].text.strip()) for i in range(max(0, sentence.block - 2), sentence.block))
 
 
 def _addresses_reader(ctx: DocContext) -> bool:
     """True when at least ``ADVICE_SHARE`` of the main-text sentences speak to the reader."""
     main = ctx.main_sentences
     return bool(main) and sum(1 for s in main if _SECOND_PERSON.search(s.text)) >= ADVICE_SHARE * len(main)
+
+
+# Reported speech: "said Dr. Ruiz", "she told Reuters", "according to the researchers".
+_REPORTED = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
+REPORT_MIN_QUOTES = 3
+
+
+def _reports(ctx: DocContext) -> bool:
+    """True for a news report: ``REPORT_MIN_QUOTES`` or more main-text sentences of reported
+    speech, and at least half as many as the sentences that speak to the reader (an advice
+    feature that quotes a few experts still mostly talks to its reader).
+
+    A story that quotes its sources is a report even when its headline and lede talk to the
+    reader ("could slash your risk"); a reference list and a named clinical reviewer are
+    the conventions of a consumer health page, and a news story attributes in its text.
+    """
+    reported = sum(1 for s in ctx.main_sentences if _REPORTED.search(s.text))
+    addressed = sum(1 for s in ctx.main_sentences if _SECOND_PERSON.search(s.text))
+    return reported >= REPORT_MIN_QUOTES and 2 * reported >= addressed
 
 
 def _names_someone(field: str, value: str | None) -> bool:
