@@ -113,3 +113,148 @@ def is_debunked(sentence: str, start: int, end: int) -> bool:
 def is_attributed(sentence: str, start: int) -> bool:
     """True when what precedes ``start`` reports a study's finding ("a trial found that...")."""
     return bool(_ATTRIBUTED.search(sentence[max(0, start - WINDOW):start]))
+
+
+# -- Who makes the claim: a release's own voice, or a news story reporting someone ----------------
+# A release's closing furniture, wherever it sits: its end mark, notes to editors, the press office.
+# (Some releases carry these early, before long "About" sections, so the context misses them.)
+_RELEASE_FURNITURE = re.compile(
+    r"(?m)^\s*(?:###|-30-)\s*$|\b(?:notes? to editors?|press office)\b|^\W{0,3}(?:media|press) (?:contacts?|inquiries|enquiries)\b",
+    re.IGNORECASE,
+)
+# Someone else's words: a quotation or a reporting verb in the sentence.
+_REPORTING = re.compile(
+    r"\b(?:said|says|(?:they|doctors|experts|researchers|scientists|officials|analysts|specialists|physicians|clinicians|critics|patients) say|told|tells|according to|added|adds|explained|noted|(?:call|calls|called) (?:it|them|the [\w-]+)|"
+    r"describ(?:es|ed) (?:it|them|the [\w-]+) as|hail(?:s|ed))\b",
+    re.IGNORECASE,
+)
+# What a story sets against the quoted claim (HealthNewsReview's criteria: quality of evidence, harms,
+# costs, conflicts of interest, an independent voice): "the science is early and should be confirmed in
+# larger studies", "comes with significant risks", "costs $20,000 and insurers have refused it", "has
+# advised the company", "will need more data", "not peer reviewed", "won't cure it".
+_BALANCE = re.compile(
+    r"\b(?:early science|(?:it'?s|it is) (?:still )?(?:too |very )?early (?:days|to (?:say|tell|know))|still early days|"
+    r"too early to (?:say|tell|know)|should be confirmed|must be confirmed|need(?:s|ed)? (?:to be )?confirm\w*|"
+    r"(?:confirm\w*|replicat\w*|tested|proven) (?:in|by|through|with) (?:much )?(?:larger|bigger|longer)|"
+    r"(?:larger|bigger|longer)(?: and (?:larger|longer|bigger))? (?:studies|trials) (?:are|will be|would be) (?:needed|required)|"
+    r"(?:need|needs|needed|require|requires) (?:more|further|additional) (?:data|research|studies|trials|evidence)|"
+    r"more (?:data|research|studies|evidence) (?:is|are|will be) (?:needed|required)|"
+    r"(?:not|yet to be|hasn'?t|has not|have not) (?:yet )?(?:been )?peer[- ]reviewed|"
+    r"(?:need|needs|needed|require\w*|await\w*|without) (?:\w+ ){0,3}?replicat\w+|(?:be|been|yet to be) replicated|"
+    r"no (?:idea|data) (?:about|on) the long[- ]term|long[- ]term (?:effects|safety|risks) (?:are|is|remain) (?:unknown|unclear)|"
+    r"significant risks?|(?<!no )(?<!without )(?<!few )(?<!any )serious (?:risks|side effects|complications|harms?)|(?:comes|come|came) with (?:\w+ )?risks|not risk[- ]free|"
+    r"(?:showed|shows|found|had|has|carries|carried|with) an? (?:higher|increased|greater) risk of|"
+    r"(?:is|was|are|were|remains?) (?:very |quite |extremely )?(?:expensive|costly)|insurers (?:have |has )?(?:been )?(?:reluctant|refused|denied|declined|won'?t)|"
+    r"(?:not|isn'?t|aren'?t) covered by (?:insurance|insurers|medicare)|"
+    r"who (?:has|have|had) (?:also )?advised|(?:paid )?consultant (?:to|for)|(?:is|are|was|were) paid by|financial (?:ties|interests?|stake)|"
+    r"(?:owns?|holds?) (?:shares|stock)|disclosed (?:financial )?(?:ties|payments|a conflict|conflicts)|"
+    r"(?:won'?t|will not|doesn'?t|does not|cannot|can'?t) cure|less good news|the (?:catch|downside)|cautioned|careful to (?:note|say|add)|"
+    r"may not (?:be effective|work) for (?:all|everyone)|not effective for all)\b",
+    re.IGNORECASE,
+)
+# A hedged forecast of how many might be helped, credited to independent clinicians: "doctors say
+# it could help millions more patients" (not the makers: "the founders say it could help millions").
+_INDEPENDENT_SAY = re.compile(
+    r"\b(?:doctors|experts|specialists|physicians|clinicians|dermatologists|cardiologists|oncologists) "
+    r"(?:say|said|believe|think|predict|expect)\b", re.IGNORECASE)
+_PLAIN_PROSPECT = re.compile(
+    r"^(?:could|may|might)\s+(?:\w+ly\s+)?(?:help|benefit|bring relief|improve|protect|spare|offer)\b", re.IGNORECASE)
+
+
+def has_release_furniture(text: str) -> bool:
+    """True when ``text`` carries a press release's end mark or press-office lines anywhere."""
+    return bool(_RELEASE_FURNITURE.search(text))
+
+
+def is_quoted_or_reported(sentence: str, start: int, end: int, lead: str = "") -> bool:
+    """True when the words at ``[start, end)`` are someone's quoted or reported words: inside an
+    open quotation (``lead`` is the paragraph text before the sentence, for a quote spanning
+    sentences or paragraphs) or in a sentence with a reporting verb ("said", "call it")."""
+    before = lead + sentence[:start]
+    opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    return opened or bool(_REPORTING.search(sentence))
+
+
+def is_balanced_report(sentence: str, start: int, end: int, lead: str, following: str) -> bool:
+    """True when a news story reports the claim at ``[start, end)`` as someone's words and sets the
+    evidence against it in the same sentence or the paragraphs that follow (``following``): the
+    science is early, the risks, the cost, the speaker's ties to the maker, more data needed."""
+    if not is_quoted_or_reported(sentence, start, end, lead):
+        return False
+    return bool(_BALANCE.search(sentence[end:end + WINDOW]) or _BALANCE.search(following))
+
+
+def is_reported_prospect(sentence: str, start: int, end: int) -> bool:
+    """True for a hedged estimate of who might be helped that the sentence credits to independent
+    clinicians: "doctors say the drugs could help millions more patients"."""
+    return bool(_PLAIN_PROSPECT.search(sentence[start:end]) and _INDEPENDENT_SAY.search(sentence[max(0, start - WINDOW):start]))
+
+
+def release_furniture_start(text: str) -> int | None:
+    """Offset of the first end mark or press-office line past the first third of ``text``, or None."""
+    match = _RELEASE_FURNITURE.search(text, len(text) // 3)
+    return match.start() if match else None
+
+
+# A news outlet's marks, which a press-release dateline test can mistake for a release's: the wire's
+# dateline "(Reuters) -", a source who "told Reuters Health", the story's closing "SOURCE: bit.ly/..."
+# link to the journal.
+_NEWS_OUTLET = re.compile(
+    r"\((?:Reuters(?: Health)?|AP|AFP|CNN|HealthDay(?: News)?|Bloomberg|UPI)\)|"
+    r"\b(?:told|tells|telling) (?:Reuters(?: Health)?|WebMD|HealthDay|CNN|NPR|the BBC|the Associated Press)\b|"
+    r"(?m:^SOURCE:? (?:bit\.ly|link\.reuters\.com)/)",
+)
+
+
+def is_news_story_text(text: str) -> bool:
+    """True when ``text`` carries a news outlet's marks (wire dateline, "told Reuters Health")."""
+    return bool(_NEWS_OUTLET.search(text))
+
+
+# Doubt a press release could cast on its own words: quotation marks and "called it" are not doubt
+# there (a release that calls its test a "game-changer" makes the claim).
+_DOUBT = re.compile(
+    r"\b(?:so-called|purported\w*|alleged\w*|unproven|no evidence|little evidence|misleading|disputed?|false|myth|"
+    r"critics?|skeptic\w*|sceptic\w*|dubious|bogus|exaggerat\w*|overstat\w*|hype|red flag|too good to be true)\b",
+    re.IGNORECASE,
+)
+# A negation inside a relative clause before the claim negates the clause, not the claim: "offers
+# people who cannot tolerate a mask a game-changing option".
+_RELATIVE_NEGATION = re.compile(
+    r"\b(?:who|that|which|whose \w+)\s+(?:\w+\s+)?(?:cannot|can't|can’t|could not|couldn't|do not|don't|does not|doesn't|"
+    r"did not|didn't|are not|aren't|is not|isn't|have not|haven't|has not|hasn't|no longer|never)\s+\w+",
+    re.IGNORECASE,
+)
+
+_NEW_OBJECT = re.compile(r"(?:\s+[\w'’-]+){1,3}\s+(?:a|an)\s*", re.IGNORECASE)
+
+
+def is_doubted_by_issuer(sentence: str, start: int, end: int) -> bool:
+    """``is_debunked`` for a press release's own text: a quotation held up for doubt is still
+    doubted ("what critics call a 'miracle'"), but scare quotes and "called it" are the
+    release's own emphasis."""
+    lo, hi = max(0, start - WINDOW), min(len(sentence), end + WINDOW)
+    window = sentence[lo:hi]
+    for match in _QUOTES.finditer(window):
+        if lo + match.start() <= start and end <= lo + match.end():
+            if _DOUBT.search(window[:match.start()] + " " + window[match.end():]):
+                return True
+    return bool(re.search(r"\b(?:so-called|myth that)\b", clause_before(sentence, start, 5), re.IGNORECASE))
+
+
+def is_negated_claim(sentence: str, start: int, end: int) -> bool:
+    """``is_negated``, except that a negation inside a relative clause before the claim ("people
+    who cannot tolerate CPAP") does not negate the claim."""
+    before = clause_before(sentence, start)
+    last = None
+    for last in _RELATIVE_NEGATION.finditer(before):
+        pass
+    # Only when the clause has its own object and the claim starts a new one: "who cannot tolerate
+    # CPAP a game-changing path", not "imports that do not meet the world-class standards".
+    if last is None or not _NEW_OBJECT.fullmatch(before[last.end():]):
+        return is_negated(sentence, start, end)
+    before = _RELATIVE_NEGATION.sub(" ", before).replace("’", "'")
+    if _NEGATORS.search(before) and not _NOT_ONLY.search(before):
+        return True
+    after = sentence[end:end + 80].replace("’", "'")
+    return bool(_AFTER_NEGATION.search(after[:40]) or _STILL_TO_COME.search(after))

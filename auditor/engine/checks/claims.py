@@ -68,7 +68,10 @@ def _hype_rules(spec: RuleSpec) -> list:
 
     from auditor.engine.kinds.pattern import PatternRule  # the kinds import the checks package
 
-    base = {k: v for k, v in spec.params.items() if k not in ("check", "hedged_patterns")}
+    base = {k: v for k, v in spec.params.items() if k not in ("check", "hedged_patterns", "ignore_when_balanced_report")}
+    if spec.params.get("ignore_when_balanced_report"):
+        # hype_terms weighs negation and quotation itself, knowing whether the page is a release.
+        base |= {"ignore_when_negated": False, "ignore_when_debunked": False}
     rules = [PatternRule(replace(spec, kind="pattern", params=base))]
     if spec.params.get("hedged_patterns"):
         hedged = base | {"patterns": spec.params["hedged_patterns"], "ignore_when_hedged": True}
@@ -80,15 +83,40 @@ def _hype_rules(spec: RuleSpec) -> list:
 def hype_terms(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     """Hype terms (HC204). ``patterns`` fire even in a hedged sentence: "could transform how we
     treat" is hype because of its "could". ``hedged_patterns`` are sensational only when stated:
-    "dramatically reduced pain" is, "could dramatically cut the need for scans" is a forecast."""
+    "dramatically reduced pain" is, "could dramatically cut the need for scans" is a forecast.
+
+    With ``ignore_when_balanced_report``, who makes the claim decides: in a news story, hype a
+    named source is quoted saying and the story at once sets against it (the science is early,
+    the risks, the cost, the source's ties, more data needed) is reporting, and so is a hedged
+    estimate credited to independent doctors ("doctors say it could help millions"). A press
+    release's quotes of its own people are the issuer's claims and still fire; so does hype in
+    the release's closing furniture missed by the context (an end mark or notes to editors
+    before long "About" sections)."""
+    from auditor.engine.guards import (
+        has_release_furniture, is_balanced_report, is_news_story_text, is_reported_prospect, release_furniture_start,
+    )
     from auditor.engine.kinds.python import prepared
 
     seen: set[tuple[int, int]] = set()
     limit = int(spec.params.get("max_per_document", 50))
+    weigh = bool(spec.params.get("ignore_when_balanced_report"))
+    text = ctx.doc.text
+    furniture = has_release_furniture(text)
+    release = (ctx.is_press_release or furniture) and not is_news_story_text(text)
+    news = weigh and not release and not ctx.is_commercial()
+    footer = release_furniture_start(text) if spec.params.get("ignore_in_release_footer") and \
+        ctx.release_footer_start is None and furniture else None
     for rule in prepared(spec, "hype_terms", _hype_rules):
         for finding in rule.run(ctx):
             key = (finding.span.start, finding.span.end) if finding.span else (-1, -1)
             if key in seen or len(seen) >= limit:
+                continue
+            if footer is not None and finding.span and finding.span.start >= footer:
+                continue  # the issuer's self-description after the release's end mark
+            if weigh and finding.span and _withdrawn(ctx, spec, finding.span.start, finding.span.end, release):
+                continue
+            if news and finding.span and _reported_in_news(ctx, finding.span.start, finding.span.end,
+                                                           is_balanced_report, is_reported_prospect):
                 continue
             seen.add(key)
             yield finding
@@ -231,3 +259,44 @@ def causal_claims(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             continue
         seen.update({key, skey})
         yield finding
+
+
+_FOLLOWING_PARAGRAPHS = 7  # how far a story may go on before it sets the evidence against a quote
+_FOLLOWING_CHARS = 3000
+
+
+def _reported_in_news(ctx: DocContext, start: int, end: int, balanced, prospect) -> bool:
+    """True when the story reports the hype at ``[start, end)`` as someone's words and balances it,
+    or credits a hedged estimate of who might benefit to independent doctors."""
+    sentence = ctx.sentence_at(start)
+    index = ctx.doc.block_of(start)
+    if sentence is None or index < 0:
+        return False
+    blocks = ctx.doc.blocks
+    s, e = start - sentence.span.start, end - sentence.span.start
+    lead = ctx.doc.text[blocks[index].span.start:sentence.span.start]
+    last = blocks[min(len(blocks) - 1, index + _FOLLOWING_PARAGRAPHS)]
+    following = ctx.doc.text[sentence.span.end:min(last.span.end, sentence.span.end + _FOLLOWING_CHARS)]
+    return balanced(sentence.text, s, e, lead, following) or prospect(sentence.text, s, e)
+
+
+def _withdrawn(ctx: DocContext, spec: RuleSpec, start: int, end: int, release: bool) -> bool:
+    """The negation and quotation guards, weighed by who speaks: a negation inside a relative clause
+    ("people who cannot tolerate CPAP") does not negate the hype; in a press release, scare quotes
+    and "called it" are the issuer's emphasis, not doubt (a quote held up by critics still is)."""
+    from auditor.engine.guards import is_debunked, is_doubted_by_issuer, is_negated_claim
+
+    sentence = ctx.sentence_at(start)
+    if sentence is not None:
+        text, base = sentence.text, sentence.span.start
+    else:  # a heading or list item the splitter left without sentences: the block, as the guards do
+        index = ctx.doc.block_of(start)
+        if index < 0:
+            return False
+        text, base = ctx.doc.blocks[index].text, ctx.doc.blocks[index].span.start
+    s, e = start - base, end - base
+    if spec.params.get("ignore_when_negated") and is_negated_claim(text, s, e):
+        return True
+    if spec.params.get("ignore_when_debunked", True):
+        return (is_doubted_by_issuer if release else is_debunked)(text, s, e)
+    return False
