@@ -300,3 +300,119 @@ def _withdrawn(ctx: DocContext, spec: RuleSpec, start: int, end: int, release: b
     if spec.params.get("ignore_when_debunked", True):
         return (is_doubted_by_issuer if release else is_debunked)(text, s, e)
     return False
+
+
+# -- HC205: harms waved away, read against the rest of the document ------------------------------
+
+# A trial's tolerability summed up in words: "was well tolerated", "a favorable safety profile",
+# "all device-related adverse events were mild".
+_TOLERABILITY = re.compile(
+    r"well[- ]tolerated|tolerate|safety profile|(?:side effects?|adverse (?:events?|effects|reactions)|reactions)\b.*\b(?:mild|minimal|minor|rare|"
+    r"temporary|transient|short-lived|negligible|uncommon|infrequent)",
+    re.IGNORECASE,
+)
+_HARMS = re.compile(r"\b(?:adverse (?:events?|effects|reactions)|side[- ]effects?|complications|safety|tolerability)\b",
+                    re.IGNORECASE)
+_RATE = re.compile(r"\b\d{1,2}(?:\.\d+)?\s*(?:%|percent\b|per cent\b)")
+_OPENS_QUOTE = re.compile(r"^\W{0,2}[\"“‘]")
+# A sentence that goes on listing what the previous one attributed to the study: "In addition, ...".
+_CONTINUES = re.compile(
+    r"^\W{0,2}(?:in addition|additionally|also|moreover|furthermore|what's more|(?:they|the (?:researchers|team|study team|"
+    r"investigators|authors)) also (?:found|reported|observed|noted|showed|saw))\b",
+    re.IGNORECASE,
+)
+
+
+_SPEECH_VERB = r"(?:said|says|added|adds|told|tells|explained|explains|argued|argues|noted|notes|wrote|writes|cautioned|pointed out)"
+# The person a sentence credits: "Batzofin added that", "..." said Dr. Charles L. Sawyers".
+_SPEAKER_AFTER = re.compile(
+    _SPEECH_VERB + r",? (?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.? )?(?:[A-Z][\w.'’-]* ){0,3}([A-Z][a-z][\w'’-]+)\b")
+_SPEAKER_BEFORE = re.compile(r"\b([A-Z][a-z][\w'’-]+) (?:also )?" + _SPEECH_VERB + r"\b")
+_NOT_NAMES = frozenset({"The", "But", "And", "It", "He", "She", "They", "We", "This", "That", "There", "Experts",
+                        "Researchers", "Scientists", "Doctors", "Officials", "Critics", "Company", "Study", "Team"})
+# How a document introduces someone with a stake in the treatment: its maker, the study's leader,
+# the clinic's director ("the dermatologist who led the study", "the institute's director").
+_STAKE = re.compile(
+    r"\b(?:led|leads|lead (?:author|researcher|investigator)|leader|co-?authors?|authors?|investigators?|director|"
+    r"founder|co-?founder|chief executive|CEO|president|company|firm|maker|manufacturer|developer|developed|"
+    r"invent(?:ed|or)|spokes(?:man|woman|person)|team|ran the|conducted|study's)\b",
+    re.IGNORECASE,
+)
+
+
+def _speaker(text: str) -> str | None:
+    """The surname of the person ``text`` credits with its words, if it names one."""
+    for pattern in (_SPEAKER_AFTER, _SPEAKER_BEFORE):
+        for match in pattern.finditer(text):
+            if match.group(1) not in _NOT_NAMES:
+                return match.group(1)
+    return None
+
+
+def _outside_voice(ctx: DocContext, name: str) -> bool:
+    """True when nowhere in the document is ``name`` introduced as having a stake in the
+    treatment (its maker, the study's leader or team, the clinic's director)."""
+    text = ctx.doc.text
+    for match in re.finditer(r"\b" + re.escape(name) + r"\b", text):
+        if _STAKE.search(text[max(0, match.start() - 60):match.end() + 100]):
+            return False
+    return True
+
+
+def _gives_harm_rates(ctx: DocContext) -> bool:
+    """True when the document lists the harms one by one with their rates: a paragraph (or the one
+    under a heading such as "ADVERSE EVENTS") that names side effects or adverse events and gives at
+    least three percentages ("acne (2.9 percent vs. 2.9 percent), headache (0.5 percent vs. ...")."""
+    previous = ""
+    for block in ctx.doc.blocks:
+        if len(_RATE.findall(block.text)) >= 3 and (_HARMS.search(block.text) or _HARMS.search(previous)):
+            return True
+        previous = block.text
+    return False
+
+
+def _risk_rule(spec: RuleSpec):
+    """HC205's patterns and guards as one pattern rule."""
+    from dataclasses import replace
+
+    from auditor.engine.kinds.pattern import PatternRule  # the kinds import the checks package
+
+    return PatternRule(replace(spec, kind="pattern", params={k: v for k, v in spec.params.items() if k != "check"}))
+
+
+@register("risk_minimizing")
+def risk_minimizing(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """Risk-minimizing language (HC205), less what the rest of the document answers for:
+
+    - a tolerability summary ("was well tolerated") in a document that lists the adverse events
+      one by one with their rates reports the harms, it does not wave them away;
+    - in a news story, a side of the argument a source is quoted as making ("Batzofin added that",
+      a quote the paragraph credits to a named oncologist) is reported, not asserted;
+    - a sentence that goes on listing what the study was just said to have found ("The team found
+      that ... In addition, the supplements were well tolerated") is attributed like the first.
+    """
+    from auditor.engine.guards import is_attributed
+    from auditor.engine.kinds.python import prepared
+
+    rates: bool | None = None
+    for finding in prepared(spec, "risk_minimizing", _risk_rule).run(ctx):
+        sentence = ctx.sentence_at(finding.span.start) if finding.span else None
+        if sentence is None:
+            yield finding
+            continue
+        if _TOLERABILITY.search(finding.evidence):
+            if rates is None:
+                rates = _gives_harm_rates(ctx)
+            if rates:
+                continue
+        block = ctx.doc.blocks[sentence.block].text
+        if not ctx.is_press_release:
+            speaker = _speaker(sentence.text) or (_speaker(block) if _OPENS_QUOTE.search(sentence.text) else None)
+            if speaker and _outside_voice(ctx, speaker):
+                continue
+        if _CONTINUES.search(sentence.text):
+            index = ctx.doc.sentences.index(sentence)
+            before = ctx.doc.sentences[index - 1] if index > 0 else None
+            if before is not None and before.block == sentence.block and is_attributed(before.text, len(before.text)):
+                continue
+        yield finding
