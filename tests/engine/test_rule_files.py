@@ -80,7 +80,7 @@ def test_patterns_that_could_hang_or_match_everything_are_refused(tmp_path: Path
         load_pack.__wrapped__((str(path),))
 
 
-@pytest.mark.parametrize("field", ["patterns", "hedged_patterns", "unless"])
+@pytest.mark.parametrize("field", ["patterns", "hedged_patterns", "selling_patterns", "unless"])
 def test_patterns_a_python_check_reads_are_refused_at_load_when_they_could_hang(tmp_path: Path, field: str) -> None:
     rule = GOOD_RULE.replace("kind: phrase", "kind: python").replace(
         "params: {phrases: [wonderpill]}", f'params: {{check: newsletter_pitch, {field}: ["subscribe to (?!this)"]}}')

@@ -50,7 +50,7 @@ class PythonRule:
         # backtracking one fails here, naming the file, rule and field, not on the first page.
         from auditor.engine.kinds._guarded import compile_re2, strings
 
-        for field in ("patterns", "hedged_patterns", "unless", "furniture_unless"):
+        for field in ("patterns", "hedged_patterns", "selling_patterns", "unless", "furniture_unless"):
             for pattern in strings(spec.params.get(field, []), spec, field):
                 compile_re2(pattern, spec, field)
         self.spec = spec
