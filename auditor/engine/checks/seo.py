@@ -206,8 +206,11 @@ _CREDIT = re.compile(
 )
 # Sections a release appends after its end mark restate the body on purpose: the abstract,
 # notes to editors, the prescribing information's safety text.
-_APPENDIX = re.compile(r"###|\bnotes? to editors?\b|\bimportant safety information\b|(?m:^\s*abstract\b)|\babstract:",
-                       re.IGNORECASE)
+# Sections appended after a release's body ("About UroLift", "Notes to editors") restate it by design.
+_APPENDIX = re.compile(r"###|\bnotes? to editors?\b|\bimportant safety information\b|(?m:^\s*abstract\b)|\babstract:"
+                       r"|(?m:^\s*about (?:the )?[^\s.!?][^\n.!?]{0,60}$)", re.IGNORECASE)
+# A quotation repeated in an article that sells nothing is a pull quote, a layout device.
+_QUOTED = re.compile(r"[\"“”]")
 
 
 @register("duplicate_sentence")
@@ -215,8 +218,8 @@ def duplicate_sentence(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     """A sentence of ``min_words`` or more words that the writer repeats word for word.
 
     Repeats that pages carry for other reasons are left alone: site furniture (comment
-    policies, banners), photo captions that restate the lede, and sections a press release
-    appends after its body. One finding per paragraph: a pasted-twice paragraph is one fault.
+    policies, banners), photo captions that restate the lede, sections a press release
+    appends after its body ("About X"), and pull quotes in an article that sells nothing. One finding per paragraph: a pasted-twice paragraph is one fault.
     """
     seen: dict[str, tuple[int, int]] = {}
     reported: set[int] = set()
@@ -237,7 +240,8 @@ def duplicate_sentence(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         if (sentence.block in reported or _FURNITURE.search(text, max(0, start - 200), end)
                 or any(_CREDIT.search(text, max(0, a - 60), a) or _CREDIT.search(text, b, b + 150)
                        for a, b in (first, (start, end)))
-                or _APPENDIX.search(text, first[1], start)):
+                or _APPENDIX.search(text, first[1], start)
+                or (_QUOTED.search(sentence.text) and not ctx.is_commercial())):
             continue
         reported.add(sentence.block)
         yield ctx.finding(spec, sentence.span, sentence.text, sentence.text)
