@@ -72,6 +72,9 @@ def check(label_path: Path) -> list[str]:
     for finding in data.get("document_findings", []):
         if finding not in DOC_FINDINGS:
             problems.append(f"{name}: unknown document finding {finding!r}")
+    for finding in data.get("document_borderline", []):
+        if finding not in DOC_FINDINGS or finding in data.get("document_findings", []):
+            problems.append(f"{name}: borderline {finding!r} must be a document finding not also labeled as found")
     text = visible_text(doc)
     for i, sent in enumerate(data["sentences"]):
         if sent.get("promotional") not in (0, 1):

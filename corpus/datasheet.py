@@ -42,7 +42,9 @@ def counts_markdown() -> str:
     lines += ["| sentence category | labeled sentences |", "|---|---:|"]
     lines += [f"| {c} | {n} |" for c, n in categories.most_common()] + [""]
     lines += ["| document finding | documents |", "|---|---:|"]
-    lines += [f"| {c} | {n} |" for c, n in doc_findings.most_common()] + ["", END]
+    lines += [f"| {c} | {n} |" for c, n in doc_findings.most_common()]
+    borderline = Counter(c for d in labels for c in d.get("document_borderline", []))
+    lines += [f"| {c} (borderline, not scored) | {n} |" for c, n in borderline.most_common()] + ["", END]
     return "\n".join(lines)
 
 

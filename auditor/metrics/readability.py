@@ -1,5 +1,7 @@
 """Reading grade with textstat (Flesch-Kincaid and SMOG), on the main text.
 
+The text is the page's main-region blocks, each ending a sentence (see ``reading_text``).
+
 The three indices are computed from one pass of shared counts: textstat's word list,
 sentence count and per-word syllable count, with the published formulas (Kincaid et al.
 1975; McLaughlin 1969; Flesch 1948) exactly as textstat 0.7.8 applies them. textstat
@@ -11,7 +13,28 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+
+from auditor.records import Block
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+
+
+def reading_text(blocks: Iterable[Block]) -> str:
+    """The main text as a reader meets it, one block (heading, list item, paragraph) per sentence.
+
+    textstat finds sentences by their end punctuation alone, so a heading, a list item or a
+    button without a full stop would run on into the next sentence and inflate the grade of
+    pages built from them. Each main-region block that lacks end punctuation gets a full stop.
+    """
+    parts = []
+    for block in blocks:
+        text = block.text.strip()
+        if block.region == "main" and text:
+            parts.append(text if _SENTENCE_END.search(text) else text + ".")
+    return "\n\n".join(parts)
 
 
 def readability(text: str) -> dict[str, float]:

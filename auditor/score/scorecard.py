@@ -140,11 +140,10 @@ def _tone_deductions(tone: Any) -> list[Deduction]:
 def build_scorecard(document: Document, findings: tuple[Finding, ...] | list[Finding], tone: Any,
                     settings: Settings, pack_version: str) -> Scorecard:
     """The Scorecard of one audited document."""
-    from auditor.metrics.readability import readability
+    from auditor.metrics.readability import readability, reading_text
 
     findings = list(findings)
-    main_text = "\n\n".join(b.text for b in document.blocks if b.region == "main")
-    figures = {k: round(v, 2) for k, v in readability(main_text).items()}
+    figures = {k: round(v, 2) for k, v in readability(reading_text(document.blocks)).items()}
     deductions = _finding_deductions(findings) + _tone_deductions(tone)
     # Readability deducts through HC801, scaled by how far the grade is above target.
     grade_gap = figures.get("reading_grade", 0.0) - settings.target_grade

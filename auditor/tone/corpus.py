@@ -33,6 +33,9 @@ class LabeledDocument:
     sentences: tuple[LabeledSentence, ...]
     document_findings: tuple[str, ...]
     hard_case: str | None = None
+    # Document categories the editor judged too close to call: neither a finding nor its
+    # absence counts against the rules.
+    document_borderline: tuple[str, ...] = ()
 
 
 def load_corpus(root: Path) -> list[LabeledDocument]:
@@ -51,6 +54,7 @@ def load_corpus(root: Path) -> list[LabeledDocument]:
                 sentences=tuple(LabeledSentence(s["text"], int(s["promotional"]), tuple(s.get("categories", ())))
                                 for s in data["sentences"]),
                 document_findings=tuple(data.get("document_findings", ())), hard_case=data.get("hard_case"),
+                document_borderline=tuple(data.get("document_borderline", ())),
             ))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise AuditorError(f"{path}: malformed labels file ({type(exc).__name__}: {exc})") from exc

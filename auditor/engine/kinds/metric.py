@@ -12,12 +12,12 @@ from auditor.engine.context import DocContext
 from auditor.engine.kinds._guarded import reject_unknown
 from auditor.engine.spec import RuleSpec
 from auditor.errors import RuleDefinitionError
-from auditor.metrics.readability import readability
+from auditor.metrics.readability import readability, reading_text
 from auditor.records import Finding
 
 PARAMS = frozenset({"metric", "threshold", "threshold_option", "above", "min_words"})
 METRICS: dict[str, Callable[[DocContext], dict[str, float]]] = {
-    "reading_grade": lambda ctx: readability(ctx.main_text()),
+    "reading_grade": lambda ctx: readability(reading_text(ctx.doc.blocks)),
 }
 
 
