@@ -26,4 +26,8 @@ ENGINE_RULES = (
     _engine_rule("HC904", "non-english-document", Severity.INFO,
                  "Document language is {evidence}; the rule pack is English, so content rules were not run",
                  "Running English phrase rules over another language produces nonsense findings."),
+    _engine_rule("HC906", "not-an-article", Severity.INFO,
+                 "The page is {evidence}, not an article, so content rules were not run",
+                 "A scraper that meets a bot check or an access-denied page saves it like any other page; "
+                 "a missing author or missing risks there says nothing about the site's health content."),
 )

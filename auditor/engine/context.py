@@ -128,6 +128,18 @@ class DocContext:
         return self._main_text
 
     @cached_property
+    def lede_end(self) -> int:
+        """Index of the last block of the lede: the headline and headings up to the second
+        paragraph of the main text (every block when there are fewer)."""
+        paragraphs = 0
+        for index, block in enumerate(self.doc.blocks):
+            if block.region == "main" and block.kind == "paragraph":
+                paragraphs += 1
+                if paragraphs == 2:
+                    return index
+        return len(self.doc.blocks) - 1
+
+    @cached_property
     def main_sentences(self) -> list[Sentence]:
         """The sentences of the main-region blocks, in order."""
         return [s for s in self.doc.sentences if self.doc.blocks[s.block].region == "main"]

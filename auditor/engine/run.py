@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from auditor.config import Settings
 from auditor.engine.context import DocContext, Options
@@ -10,6 +11,15 @@ from auditor.engine.suppress import apply_suppressions, parse_directives
 from auditor.records import Document, Finding, Location, Severity
 
 ENGLISH = "en"
+# What a scraper saves instead of the article: bot checks, cookie/JavaScript walls, access denied.
+INTERSTITIAL = re.compile(
+    r"\b(?:make sure your browser supports javascript|(?:please )?enable (?:javascript|cookies)(?: and (?:javascript|cookies))?"
+    r" (?:to|and) (?:continue|proceed|reload|view)|checking (?:your browser|if the site connection is secure)|"
+    r"verify (?:that )?you are (?:a )?human|are you a robot|press (?:&|and) hold|complete the (?:captcha|security check)|"
+    r"access (?:to this page )?(?:has been )?denied|you don't have permission to access|request unsuccessful\. incapsula)",
+    re.IGNORECASE,
+)
+INTERSTITIAL_MAX_WORDS = 150
 
 
 def _sort_key(finding: Finding) -> tuple[int, int, str]:
@@ -40,6 +50,9 @@ def run(pack: RulePack, doc: Document, settings: Settings | None = None) -> list
     if language and language != ENGLISH:
         findings = [ctx.finding(pack.specs["HC904"], None, language, excerpt="")] if "HC904" in enabled else []
         return findings
+    if len(doc.text.split()) <= INTERSTITIAL_MAX_WORDS and INTERSTITIAL.search(doc.text):
+        notice = "a bot check or access notice"
+        return [ctx.finding(pack.specs["HC906"], None, notice, excerpt="")] if "HC906" in enabled else []
     findings: list[Finding] = []
     try:
         for found in pack.phrases.run(ctx, enabled).values():

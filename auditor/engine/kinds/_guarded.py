@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import re2
 
@@ -14,7 +14,7 @@ from auditor.records import Finding, Span
 
 GUARD_KEYS = frozenset({
     "ignore_when_negated", "ignore_when_hedged", "ignore_when_debunked", "ignore_when_attributed",
-    "ignore_when_cited", "ignore_when_referenced", "unless", "require", "case_sensitive", "max_per_document", "max_per_block", "ignore_in_press_release", "ignore_in_release_footer", "when",
+    "ignore_when_cited", "ignore_when_referenced", "unless", "lede_unless_document", "require", "case_sensitive", "max_per_document", "max_per_block", "ignore_in_press_release", "ignore_in_release_footer", "when",
 })
 
 
@@ -60,6 +60,10 @@ class Guards:
     require: list[re2._Regexp]
     max_per_document: int
     max_per_block: int
+    # Not in the lede (up to the second main paragraph) of a document whose main text matches
+    # one of these anywhere: a story that names the journal further down identifies the
+    # "new study" its lede announces, though not the other studies it mentions.
+    lede_unless_document: list[re2._Regexp] = field(default_factory=list)
 
     @classmethod
     def from_spec(cls, spec: RuleSpec) -> Guards:
@@ -79,6 +83,8 @@ class Guards:
             require=[compile_re2(p, spec, "require") for p in _strings(params.get("require", []), spec, "require")],
             max_per_document=int(params.get("max_per_document", 50)),
             max_per_block=int(params.get("max_per_block", 1000)),
+            lede_unless_document=[compile_re2(p, spec, "lede_unless_document")
+                                  for p in _strings(params.get("lede_unless_document", []), spec, "lede_unless_document")],
         )
 
     def accept(self, ctx: DocContext, start: int, end: int) -> Finding | None:
@@ -112,6 +118,9 @@ class Guards:
         if self.unless and any(p.search(text) for p in self.unless):
             return None
         if self.require and not any(p.search(text) for p in self.require):
+            return None
+        if (self.lede_unless_document and block_index <= ctx.lede_end
+                and any(p.search(ctx.main_text()) for p in self.lede_unless_document)):
             return None
         evidence = ctx.doc.text[start:end]
         return ctx.finding(self.spec, Span(start, end), evidence)
