@@ -265,6 +265,7 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         if ctx.is_cited(index):
             continue
         flagged: set[int] = set()
+        promises_only = False
         if release:
             for at, finding in _release_projections(ctx, spec, block, index):
                 flagged.add(at)
@@ -274,6 +275,8 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             start = block.span.start + match.start()
             sentence = ctx.sentence_at(start)
             if sentence is not None and sentence.span.start in flagged:
+                continue
+            if promises_only and not _PROMISE_FIGURE.match(block.text, match.start()):
                 continue
             if release and (sentence is None or not (_release_background(sentence.text, start - sentence.span.start,
                                                                                     match.group())
@@ -327,7 +330,9 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             yield ctx.finding(spec, span, match.group().strip(), sentence.text if sentence else block.text)
             count += 1
             if sentence is None or not release:
-                break  # one finding per paragraph: the fix (cite it) is the same
+                if sentence is None or not _another_promise(block.text, sentence.span.end - block.span.start):
+                    break  # one finding per paragraph: the fix (cite it) is the same
+                promises_only = True  # ... but a later product promise is a claim of its own
             # A release's background paragraph gives several unrelated figures (a disease's
             # reach, its deaths, its cost), each of which needs its own source.
             flagged.add(sentence.span.start)
@@ -436,7 +441,7 @@ def _benefit_claim(match: re.Match[str], sentence: str) -> bool:
     if re.search(r"\bpoints?$", match.group(), re.IGNORECASE) and not _MEASURE.search(sentence):
         return False  # a game's or a test's points, not a health measure
     start = sentence.find(match.group())
-    return start < 0 or not _REPORTED.search(sentence[:start])
+    return start < 0 or not _REPORTED.search(_without_present_passive(sentence[:start]))
 
 
 # A share of a population ("half of men over 40", "a third to a half of people") is a rate like
@@ -608,3 +613,26 @@ def _release_projections(ctx: DocContext, spec: RuleSpec, block: object, index: 
         start = sentence.span.start + figure.start()
         yield sentence.span.start, ctx.finding(spec, Span(start, sentence.span.start + figure.end()),
                                                 figure.group().strip(), text)
+
+
+# "where a cancer is located", "is based on": a present-tense participle that describes, not a
+# result told in the past tense.
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|be|being|gets?)\s+\w+ed\b", re.IGNORECASE)
+
+
+def _without_present_passive(text: str) -> str:
+    """``text`` with its present-tense passives blanked out."""
+    return _PRESENT_PASSIVE.sub(" ", text)
+
+
+def _another_promise(text: str, after: int) -> bool:
+    """True when paragraph ``text``, past offset ``after`` (the end of the sentence just flagged),
+    makes a benefit promise of its own ("up to 20 times better uptake", "users lose an average of
+    2 pounds a week"): each is a separate claim to substantiate (FTC), so each gets its finding."""
+    return bool(_PROMISE_FIGURE.search(text, after))
+
+
+_PROMISE_FIGURE = re.compile(
+    r"(?:up to (?:\d{1,3}|two|three|four|five|ten) times (?:better|faster|more|stronger)"
+    r"|(?:lose|shed|drop)s? (?:up to |an average of |as much as )\d{1,3}(?:\.\d+)?(?: to \d{1,3})? ?(?:lbs?|pounds|kg|kilos)"
+    r"|\d{1,3}(?:\.\d)?x (?:faster|more|better|stronger))\b", re.IGNORECASE)
