@@ -533,6 +533,12 @@ _UNNAMED_STUDY_AFTER = re.compile(r"\s*(?:a|an|one) (?:(?:new|recent|small|large
 # A figure from a trial the company reports ("a late-stage trial found ..., the company said") is
 # the trial's result, which HC103 asks to reference; the seller alone vouches only for claims
 # about its product's performance.
+# ... and only for its product's performance ("is 99% accurate", "improves by 63%", "64% more
+# cartilage"), not for its own counts, prices or recipe ("2 million people use the app").
+_PERFORMANCE = re.compile(r"\b(?:accura\w*|improv\w*|better|faster|more(?! than)|less(?! than)|fewer(?! than)|lower|higher|reduc\w*|cuts?|boost\w*|"
+                          r"increas\w*|detect\w*|identif\w*|flag\w*|sensitivity|specificity|effective\w*|success\w*|"
+                          r"reli\w*|clarity|times out of)\b", re.IGNORECASE)
+_MONEY_WORDS = re.compile(r"\b(?:prices?|costs?|revenue|sales|profits?|earnings|market|shares?|investors?|funding|jobs)\b", re.IGNORECASE)
 _TRIAL_WORDS = re.compile(r"\b(?:trials?|studies|study|placebo|randomi[sz]ed|phase|participants|enrolled|published)\b", re.IGNORECASE)
 
 
@@ -542,7 +548,7 @@ def _seller_or_unnamed_source(nearby: str, said: re.Match[str], sentence: str = 
     word = said.group().lower()
     if word == "according to" and _UNNAMED_STUDY_AFTER.match(nearby, said.end()):
         return True
-    if _TRIAL_WORDS.search(sentence):
+    if _TRIAL_WORDS.search(sentence) or not _PERFORMANCE.search(sentence) or _MONEY_WORDS.search(sentence):
         return False
     if word == "according to":
         return bool(_SELLER_AFTER.match(nearby, said.end()))
@@ -605,8 +611,10 @@ def _release_projections(ctx: DocContext, spec: RuleSpec, block: object, index: 
         subject = projection.group().lstrip(".!?, ").split(" ")[0]
         if subject.lower() not in ("the", "its") and subject not in ctx.doc.text[:600]:
             continue  # an analyst or a researcher, not the issuer announcing in the lede
-        if _FINANCE.search(text) or re.search(r"\bearnings\b", text, re.IGNORECASE):
-            continue
+        if _FINANCE.search(text) or _MONEY_WORDS.search(text) or _NOT_HEALTH_SIZE.search(text):
+            continue  # a business forecast (earnings, jobs, stores), not a health benefit
+        if _TRIAL_WORDS.search(text) or re.search(r"\benrol", text, re.IGNORECASE):
+            continue  # a trial's plan or result, which the release itself sources
         figure = _PROJECTED_FIGURE.search(text, projection.end())
         if figure is None:
             continue
