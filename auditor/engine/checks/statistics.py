@@ -265,10 +265,18 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         if ctx.is_cited(index):
             continue
         flagged: set[int] = set()
+        promises_only = False
+        if release:
+            for at, finding in _release_projections(ctx, spec, block, index):
+                flagged.add(at)
+                count += 1
+                yield finding
         for match in find_statistics(block.text, population=True, release=release):
             start = block.span.start + match.start()
             sentence = ctx.sentence_at(start)
             if sentence is not None and sentence.span.start in flagged:
+                continue
+            if promises_only and not _PROMISE_FIGURE.match(block.text, match.start()):
                 continue
             if release and (sentence is None or not (_release_background(sentence.text, start - sentence.span.start,
                                                                                     match.group())
@@ -315,13 +323,16 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 before = ctx.doc.sentences[position - 1] if position > 0 else None
                 if before is not None and before is not sentence and _DATED_STUDY.search(before.text):
                     continue  # "A 2005 review of 40 trials ... It found that 30% ..."
-                if _DATED_STUDY.search(sentence.text[:local]) and not _OWN_SURVEY.search(sentence.text):
+                if _DATED_STUDY.search(sentence.text[:local]) and not _OWN_SURVEY.search(sentence.text) \
+                        and not _company_study(sentence.text):
                     continue  # "A national survey published last year found that one in five ..."
             span = Span(start, block.span.start + match.end())
             yield ctx.finding(spec, span, match.group().strip(), sentence.text if sentence else block.text)
             count += 1
             if sentence is None or not release:
-                break  # one finding per paragraph: the fix (cite it) is the same
+                if sentence is None or not _another_promise(block.text, sentence.span.end - block.span.start):
+                    break  # one finding per paragraph: the fix (cite it) is the same
+                promises_only = True  # ... but a later product promise is a claim of its own
             # A release's background paragraph gives several unrelated figures (a disease's
             # reach, its deaths, its cost), each of which needs its own source.
             flagged.add(sentence.span.start)
@@ -374,6 +385,8 @@ def _speaker_sources(nearby: str, start: int, end: int) -> bool:
             continue
         if _UNNAMED_BEFORE.search(lead):
             continue  # "By some estimates", "Scientists estimate", "Experts say"
+        if _seller_or_unnamed_source(nearby, said, nearby[start:end]):
+            continue  # "the company said", "according to a new study"
         if said.start() >= end and (_OPENS_QUOTE.match(nearby, said.end()) or _OPENS_CLAIM.match(nearby, said.end())
                                     or word == "according to" and _SENTENCE_OPENING.search(nearby[:said.start()])):
             continue  # introduces someone else's words or claim, in a later sentence
@@ -428,7 +441,7 @@ def _benefit_claim(match: re.Match[str], sentence: str) -> bool:
     if re.search(r"\bpoints?$", match.group(), re.IGNORECASE) and not _MEASURE.search(sentence):
         return False  # a game's or a test's points, not a health measure
     start = sentence.find(match.group())
-    return start < 0 or not _REPORTED.search(sentence[:start])
+    return start < 0 or not _REPORTED.search(_without_present_passive(sentence[:start]))
 
 
 # A share of a population ("half of men over 40", "a third to a half of people") is a rate like
@@ -480,6 +493,8 @@ _PROMISE = re.compile(r"\b(?:can|will)\b", re.IGNORECASE)
 
 def _reports_study(sentence: str) -> bool:
     """True when ``sentence`` reports a study's result (its study sources the figure)."""
+    if _unnamed_report(sentence):
+        return False
     text = _VAGUE_APPEAL.sub(" ", sentence)
     hits = [m.group() for m in _STUDY_REPORT.finditer(text)]
     if not hits:
@@ -499,3 +514,133 @@ def _release_unsourced(sentence: str) -> bool:
             or re.search(r"[\"“”]", sentence):
         return False  # this study's own figure, or a speaker's words
     return bool(_PAST_STUDIES.search(sentence))
+
+
+# The seller as the only source of a figure ("..., the company said", "According to the company,
+# ...", "The maker says ..."): HealthNewsReview asks whether a story relies on independent
+# sources, and a company's word on its own product is not one.
+_SELLER_BEFORE = re.compile(r"\b(?:the|its|their) (?:company|companies|manufacturer|maker|makers|firm|brand|seller|retailer|"
+                            r"startup|start-up)(?:'s (?:website|founders?|spokes(?:wo)?man|spokesperson))?\s+$", re.IGNORECASE)
+_SELLER_AFTER = re.compile(r"\s*(?:the|its|their) (?:company|manufacturer|maker|makers|firm|brand|seller|retailer|startup|start-up)"
+                           r"(?:'s (?:website|own (?:data|figures|numbers)|marketing|ads?|advertising))?\b(?!\s+(?:and|or)\b)",
+                           re.IGNORECASE)
+# "according to a new study", "according to one survey": a study no reader can find.
+_UNNAMED_STUDY_AFTER = re.compile(r"\s*(?:a|an|one) (?:(?:new|recent|small|large|major|big|landmark|new small|new large) )?"
+                                  r"(?:study|survey|report|analysis|trial|poll)\b(?!\s*(?:published|in|at|from|of|by|led|\(|,? (?:which|that) (?:was|is|appeared|appears) (?:published|in)))",
+                                  re.IGNORECASE)
+
+
+# A figure from a trial the company reports ("a late-stage trial found ..., the company said") is
+# the trial's result, which HC103 asks to reference; the seller alone vouches only for claims
+# about its product's performance.
+# ... and only for its product's performance ("is 99% accurate", "improves by 63%", "64% more
+# cartilage"), not for its own counts, prices or recipe ("2 million people use the app").
+_PERFORMANCE = re.compile(r"\b(?:accura\w*|improv\w*|better|faster|more(?! than)|less(?! than)|fewer(?! than)|lower|higher|reduc\w*|cuts?|boost\w*|"
+                          r"increas\w*|detect\w*|identif\w*|flag\w*|sensitivity|specificity|effective\w*|success\w*|"
+                          r"reli\w*|clarity|times out of)\b", re.IGNORECASE)
+_MONEY_WORDS = re.compile(r"\b(?:prices?|costs?|revenue|sales|profits?|earnings|market|shares?|investors?|funding|jobs)\b", re.IGNORECASE)
+_TRIAL_WORDS = re.compile(r"\b(?:trials?|studies|study|placebo|randomi[sz]ed|phase|participants|enrolled|published)\b", re.IGNORECASE)
+
+
+def _seller_or_unnamed_source(nearby: str, said: re.Match[str], sentence: str = "") -> bool:
+    """True when the attribution ``said`` names only the seller (of a claim about its product
+    that no trial in ``sentence`` backs) or an unnamed study."""
+    word = said.group().lower()
+    if word == "according to" and _UNNAMED_STUDY_AFTER.match(nearby, said.end()):
+        return True
+    if _TRIAL_WORDS.search(sentence) or not _PERFORMANCE.search(sentence) or _MONEY_WORDS.search(sentence):
+        return False
+    if word == "according to":
+        return bool(_SELLER_AFTER.match(nearby, said.end()))
+    return bool(_SELLER_BEFORE.search(nearby[max(0, said.start() - 40):said.start()]))
+
+
+# "Scientists estimate that ...", "Experts believe ...": unnamed experts, not a study report that
+# would source the figure; "a study published in a respected journal", "a trial from a leading
+# university": a source described only by its prestige, which no reader can look up.
+_UNNAMED_EXPERTS = re.compile(r"(?:^|[.!?]\s+)(?:many |most |some |leading |top )?(?:scientists|experts|researchers|doctors)\s+"
+                              r"(?:now )?(?:estimate|believe|say|think|agree)\b", re.IGNORECASE)
+_PRESTIGE_SOURCE = re.compile(r"\b(?:a|an|one) (?:(?:very|highly|internationally|world) )?(?:respected|leading|prestigious|top|renowned|"
+                              r"well-known|reputable|world-renowned|world-class|major|famous|top-tier|elite) (?:[\w-]+ ){0,2}"
+                              r"(?:journal|university|universities|institute|medical school|hospital|medical center|research (?:center|centre|institute))\b",
+                              re.IGNORECASE)
+
+
+def _unnamed_report(sentence: str) -> bool:
+    """True when the study words of ``sentence`` credit its figure to unnamed experts or to a
+    source described only by its prestige."""
+    return bool(_UNNAMED_EXPERTS.search(sentence) or _PRESTIGE_SOURCE.search(sentence))
+
+
+# "In a study of 2,400 users run by the company": the seller's own unpublished data, like its own survey.
+_COMPANY_STUDY = re.compile(r"\b(?:study|survey|trial|analysis|test|tests|testing) (?:[\w,]+ ){0,5}?(?:run|conducted|carried out|done|"
+                            r"performed) by (?:the|its) (?:company|manufacturer|maker|firm|brand)\b", re.IGNORECASE)
+
+
+def _company_study(sentence: str) -> bool:
+    """True when ``sentence`` credits its figure to a study the seller ran itself."""
+    return bool(_COMPANY_STUDY.search(sentence))
+
+
+# A release's own forecast of what its product will achieve ("Acme estimates that clinics using
+# the test could see pregnancy rates rise by up to 100%", "the company says the test will spare
+# thousands of men every year"): not a result of the study it announces but an extrapolation,
+# which HealthNewsReview asks to see the basis of. The issuer is the subject; a named statistics
+# body ("The American Cancer Society estimates that ...") or a quoted researcher is a source.
+_PROJECTION = re.compile(
+    r"(?:^|[.!?]\s+|,\s+)(?:(?:the|its) (?:company|firm|manufacturer|maker)|(?-i:[A-Z][\w-]*[a-z][\w-]*))"
+    r" (?:estimates|projects|predicts|calculates|expects|says|believes)(?: that)? "
+    r"(?:[^\"“”.;]{0,80}?)\b(?:could|can|will|would)\b", re.IGNORECASE)
+_PROJECTED_FIGURE = re.compile(
+    r"(?:(?:up to|an average of|about|around|nearly|more than|over|as much as|roughly) )?"
+    r"(?:[$£€]\d[\d,.]*(?: (?:million|billion))?|\d[\d,.]*\s?(?:%|per ?cent\b)|(?:tens of |hundreds of )?(?:thousands|millions) of [a-z]+"
+    r"|\d{1,3}(?:,\d{3})+ [a-z]+)", re.IGNORECASE)
+
+
+def _release_projections(ctx: DocContext, spec: RuleSpec, block: object, index: int) -> Iterator[tuple[int, Finding]]:
+    """(sentence start, finding) for each forecast figure the issuer of a release gives as its own."""
+    for sentence in ctx.doc.sentences:
+        if sentence.block != index:
+            continue
+        text = sentence.text
+        if text.lstrip()[:1] in "\"“" or _NAMED_BODY.search(text) or _FLAT_MARKER.search(text):
+            continue
+        projection = _PROJECTION.search(text)
+        if projection is None:
+            continue
+        subject = projection.group().lstrip(".!?, ").split(" ")[0]
+        if subject.lower() not in ("the", "its") and subject not in ctx.doc.text[:600]:
+            continue  # an analyst or a researcher, not the issuer announcing in the lede
+        if _FINANCE.search(text) or _MONEY_WORDS.search(text) or _NOT_HEALTH_SIZE.search(text):
+            continue  # a business forecast (earnings, jobs, stores), not a health benefit
+        if _TRIAL_WORDS.search(text) or re.search(r"\benrol", text, re.IGNORECASE):
+            continue  # a trial's plan or result, which the release itself sources
+        figure = _PROJECTED_FIGURE.search(text, projection.end())
+        if figure is None:
+            continue
+        start = sentence.span.start + figure.start()
+        yield sentence.span.start, ctx.finding(spec, Span(start, sentence.span.start + figure.end()),
+                                                figure.group().strip(), text)
+
+
+# "where a cancer is located", "is based on": a present-tense participle that describes, not a
+# result told in the past tense.
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|be|being|gets?)\s+\w+ed\b", re.IGNORECASE)
+
+
+def _without_present_passive(text: str) -> str:
+    """``text`` with its present-tense passives blanked out."""
+    return _PRESENT_PASSIVE.sub(" ", text)
+
+
+def _another_promise(text: str, after: int) -> bool:
+    """True when paragraph ``text``, past offset ``after`` (the end of the sentence just flagged),
+    makes a benefit promise of its own ("up to 20 times better uptake", "users lose an average of
+    2 pounds a week"): each is a separate claim to substantiate (FTC), so each gets its finding."""
+    return bool(_PROMISE_FIGURE.search(text, after))
+
+
+_PROMISE_FIGURE = re.compile(
+    r"(?:up to (?:\d{1,3}|two|three|four|five|ten) times (?:better|faster|more|stronger)"
+    r"|(?:lose|shed|drop)s? (?:up to |an average of |as much as )\d{1,3}(?:\.\d+)?(?: to \d{1,3})? ?(?:lbs?|pounds|kg|kilos)"
+    r"|\d{1,3}(?:\.\d)?x (?:faster|more|better|stronger))\b", re.IGNORECASE)
