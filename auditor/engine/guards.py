@@ -50,6 +50,19 @@ _ATTRIBUTED = re.compile(
 
 
 WINDOW = 300  # characters of context a guard looks at; keeps every guard linear in the text
+# The month, not the hedge: "May 6, 2026", "in May", "since May". Case-sensitive.
+_MONTH_MAY = re.compile(r"\b(?:(?:in|on|of|since|until|by|from|early|late|mid|last|next|this)\s+)?May\b(?:(?=,?\s+\d)|)")
+
+
+def _blank_month(sentence: str) -> str:
+    """``sentence`` with the month May blanked out, offsets unchanged."""
+    def blank(match: re.Match[str]) -> str:
+        text = match.group(0)
+        if text == "May" and not re.match(r",?\s+\d", sentence[match.end():match.end() + 4]):
+            return text  # a sentence-initial "May help ..." is still a hedge
+        return text[:-3] + "   "
+    return _MONTH_MAY.sub(blank, sentence) if "May" in sentence else sentence
+
 
 
 def clause_before(sentence: str, start: int, max_words: int = 7) -> str:
@@ -83,6 +96,7 @@ def is_hedged(sentence: str, start: int = 0, end: int | None = None) -> bool:
     nausea" stays a claim.
     """
     end = len(sentence) if end is None else end
+    sentence = _blank_month(sentence)
     after = re.split(r"[,;:()\u2014]|\b(?:but|however|although|though|whereas|while|as)\b", sentence[end:end + WINDOW], maxsplit=1)[0]
     before = sentence[max(0, start - WINDOW):start]
     return bool(_HEDGES.search(before) or _HEDGES.search(sentence[start:end]) or _HEDGES.search(after))
