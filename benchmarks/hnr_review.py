@@ -9,7 +9,9 @@ line) and the verdicts (``judgments.tsv``; D: an editor would defend it, R: reje
 - ``docs/hnr-review-2/``: 151 findings, up to 14 per category, sampled on rule pack 2026.11.1
   and judged by a second reviewer;
 - ``docs/hnr-review-3/``: 145 findings, up to 14 per category (one per document, rule and
-  line), sampled on rule pack 2026.11.6 (seed 20261124) and judged by a third reviewer.
+  line), sampled on rule pack 2026.11.6 (seed 20261124) and judged by a third reviewer;
+- ``docs/hnr-review-4/``: 124 findings, up to 12 per category, sampled on rule pack 2026.11.7
+  (seed 20261125) and judged by a fourth reviewer.
 
 This script audits the same documents with the current rules and counts which
 reviewed findings still fire, so a rule change is measured against the same judgments:

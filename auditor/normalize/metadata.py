@@ -58,10 +58,12 @@ UPDATED = re.compile(r"\b(?:(?:last\s+)?(?:updated|modified|reviewed)|last\s+edi
 PUBLISHED = re.compile(r"\b(?:published|posted|date|issued|issue\s+\d+\s*[|·,])(?:\s+on)?[:\s]", re.IGNORECASE)
 # "Review date: June 2026", "Review due: ...": the page is on a review cycle, dated by it.
 REVIEW_DUE = re.compile(r"\b(?:next\s+review|review\s+(?:date|due))\b", re.IGNORECASE)
-# A dateline's date runs into a dash, sometimes through a wire credit: "Sept. 10, 2024 /Wire/ --".
-_DATELINE_END = re.compile(r"\s*(?:/[^/\n]{1,40}/\s*)?(?:--|—|–| - )")
-# ...after a place in capitalised words: "ST. LOUIS, Mo. — ", "LA JOLLA, Calif., ".
-_DATELINE_PLACE = re.compile(r"(?:[A-Z][\w.'’-]*,?\s*(?:[—–-]\s*)?)+")
+# A dateline's date runs into a dash, sometimes through a wire credit: "Sept. 10, 2024 /Wire/ --",
+# "Sept. 29, 2012 (HealthDay News) --".
+_DATELINE_END = re.compile(r"\s*(?:/[^/\n]{1,40}/\s*|\([^()\n]{1,40}\)\s*)?(?:--|—|–| - )")
+# ...after a place in capitalised words: "ST. LOUIS, Mo. — ", "LA JOLLA, Calif., ", "NEW YORK and
+# SAN DIEGO, ".
+_DATELINE_PLACE = re.compile(r"(?:[A-Z][\w.'’-]*,?\s*(?:[—–-]\s*)?|(?:and|&)\s+(?=[A-Z]))+")
 
 
 def find_text_metadata(lines: list[str], limit: int = 40) -> dict[str, str]:

@@ -38,9 +38,20 @@ def self_promotion(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         name = DOMAIN.search(sentence.text) or (brand_re.search(sentence.text) if brand_re else None)
         if name and name.start() > 0 and sentence.text[name.start() - 1] == "@":
             continue  # an e-mail address is a contact, not a plug
+        if name and _PUBLIC_SITE.search(name.group()) and not _own_site(ctx, name.group()):
+            continue  # a pointer to a charity's or an agency's site ("learn more at heart.org") informs
         if name and PROMO_VERBS.search(sentence.text):
             start = sentence.span.start + name.start()
             yield ctx.finding(spec, Span(start, start + len(name.group())), name.group(), sentence.text)
+
+
+_PUBLIC_SITE = re.compile(r"\.(?:gov|org|edu|int)$", re.IGNORECASE)
+
+
+def _own_site(ctx: DocContext, domain: str) -> bool:
+    """True when ``domain`` is the page's own site, as its canonical address or source says."""
+    where = f"{ctx.doc.metadata.canonical_url or ''} {ctx.doc.source}".lower()
+    return domain.lower().removeprefix("www.") in where
 
 
 # -- pattern rules that also read a selling page's furniture ---------------------------------------
