@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.engine.context import DocContext
-from auditor.engine.guards import is_debunked
+from auditor.engine.guards import is_debunked, release_furniture_start
 from auditor.engine.kinds.python import register
 from auditor.engine.spec import RuleSpec
 from auditor.records import Finding, Span
@@ -142,7 +142,7 @@ _VS_LABEL = re.compile(r"^\s*(?:more|less|fewer|lower|higher)\s+(?:\w+\s+){0,2}t
 # The section heading that introduces a study's results ("What they found", "Results").
 _RESULTS_HEADING = re.compile(r"^\W*(?:what (?:they|the (?:study|trial|researchers|team|review|analysis|investigators)) (?:found|showed)"
                               r"|(?:main |key |the )?(?:results|findings)\b)", re.IGNORECASE)
-_SAID = re.compile(r"\b(?:said|says|told|(?i:according to)|(?:write|writes|wrote) in|explained|explains|noted|estimates?|(?<!an )(?<!An )(?<!the )(?<!The )estimated|describes? (?:it|that|this|them) as|"
+_SAID = re.compile(r"\b(?:said|says|told|(?:cited|reported|released|published) by (?:the )?(?=[A-Z])|(?i:according to)|(?:write|writes|wrote) in|explained|explains|noted|estimates?|(?<!an )(?<!An )(?<!the )(?<!The )estimated|describes? (?:it|that|this|them) as|"
                    r"guidelines? (?:puts?|says?|estimates?|gives?))\b")
 _YEAR_RATIO = re.compile(r"\bin (?:19|20)\d\d$")
 _RATIO = re.compile(r" (?:in|out of) ")
@@ -153,7 +153,7 @@ _NOT_A_RATIO = re.compile(r"^\s*(?:weeks?|days?|months?|years?|hours?|minutes?|c
 _CRITERION = re.compile(r"\b(?:fraction|score|index|level|threshold|cut-?off|saturation|bmi|a1c)\s+(?:of|at|above|below|"
                         r"under|over)\s+(?:at least |less than |more than )?$", re.IGNORECASE)
 # Results compared with a control arm come from a specific trial, not from marketing copy.
-_CONTROLLED = re.compile(r"\b(?:on|in|with|receiving|given|taking) (?:a |the )?(?:placebo|sham|control|usual care)\b"
+_CONTROLLED = re.compile(r"\b(?:on|in|with|receiving|received|given|taking|took|got) (?:a |the )?(?:dummy pill|placebo|sham|control|usual care)\b"
                          r"|\b(?:placebo|sham|control|comparison) (?:group|arm)\b"
                          r"|\bcompared (?:with|to) (?:about |roughly |just |only )?\d[\d.]* ?(?:%|per ?cent) (?:of|in) \w+",
                          re.IGNORECASE)
@@ -166,16 +166,30 @@ _DATED_STUDY = re.compile(r"\b(?:19|20)\d\d (?:\w+ ){0,2}(?:study|review|meta-an
 _POPULARITY = re.compile(r"\b(?:loved|trusted|used|chosen|followed|joined) by\s+(?:over |more than )?$", re.IGNORECASE)
 _VAGUE_STUDY = re.compile(r"\b(?:in )?(?:one|another|some|several|many|these|those|other)\s+(?:\w+\s+){0,3}(?:studies|study|trials?|research)\b", re.IGNORECASE)
 _SPECIFIC_STUDY = re.compile(
-    r"\b(?:the|this|our) (?:study|trial|analysis|researchers|investigators|participants|volunteers|review|"
-    r"(?:[\w,.]+[- ]){0,2}group|(?:\w+ ){0,2}arm)\b|\b(?:researchers|investigators|they|scientists) (?:also )?(?:found|reported|saw)\b"
+    r"\b(?:the|this|our) (?:(?:secondary|main|primary|original|pooled|subgroup|follow-up|"
+    r"randomi[sz]ed|observational|clinical|phase \w+) ){0,2}(?:study|trial|analysis|researchers|investigators|participants|"
+    r"volunteers|review|(?:study'?s? )?authors|(?:[\w,.]+[- ]){0,2}group|(?:\w+ ){0,2}arm)\b"
+    r"|\b(?:study|trial) (?:participants|subjects|volunteers|patients)\b"
+    r"|\b(?:researchers|investigators|they|scientists) (?:also )?(?:found|reported|saw)\b"
     r"|\ba new(?:ly reported)? study\b|(?-i:\b[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)* [Tt]rial\b)", re.IGNORECASE)
+# "In the new study, ...", "the latest trial found": the study the story is about, named in the
+# figure's own sentence (in a later sentence of its paragraph it does not source an earlier figure).
+_NEW_STUDY = re.compile(r"\bthe (?:new|latest|current|recent) (?:study|trial|analysis|research|report|paper)\b", re.IGNORECASE)
 _IDENTIFIES_STUDY = re.compile(r"\bpublished (?:in|online|today|on|this|last|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
                                r"|\b(?i:journal)\b|\bthe [A-Z][A-Za-z0-9-]+ (?:trial|study)\b"
                                r"|\bpresented (?:at|to)\b|\bcalled [A-Z]|\b[A-Z]{3,}-?\d*\b (?:trial|study)"
                                r"|\b(?:pooled|analy[sz]ed) (?:the )?data from\b|\b[A-Z][a-z]+ et al\.?,? (?:19|20)\d\d\b"
                                r"|\b(?i:the (?:trial|study) (?:enrolled|recruited|included|randomi[sz]ed|assigned) (?:about |more than |nearly )?[\d,]{2,})"
                                r"|\b[Ii]n the (?:main |new |latest )?(?:trial|study),"
-                               r"|\bthe (?:study|trial)'s (?:lead |senior |first )?(?:author|investigator)")
+                               r"|\bthe (?:study|trial)'s (?:lead |senior |first )?(?:author|investigator)"
+                               # a named conference, or a researcher named with the role ("says researcher
+                               # Ana Ruiz", "Ruiz and her colleagues"): the story says whose study it is
+                               r"|\bat (?:the |an? )?(?:annual |\d{4} )?[A-Z][\w-]+ (?:[A-Z][\w-]+ |of |for |on |and |\d{4} ){0,7}"
+                               r"(?:Conference|Congress|Symposium|Scientific Sessions|Annual Meeting|Meeting)\b"
+                               r"|\b(?:lead |senior |first |study |principal )?(?:researcher|author|investigator) "
+                               r"(?:Dr\.? )?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?: [A-Z]\.)? [A-Z][a-z]+"
+                               r"|\b[A-Z][a-z]+ and (?:his|her|their) (?:colleagues|co-?authors|team)\b"
+                               r"|\b(?i:who led the (?:study|trial|research)|(?:co-?)?authors? of the (?:study|paper|report|trial))\b")
 
 
 def find_statistics(text: str, population: bool = False, release: bool = False) -> Iterator[re.Match[str]]:
@@ -236,6 +250,25 @@ def _prevalence(text: str, match: re.Match[str]) -> bool:
     return bool(_PREVALENCE.search(text, sentence_start, sentence_end if sentence_end >= 0 else len(text)))
 
 
+# Past a release's end mark or notes to editors, the issuers describe themselves ("About X"): what
+# they have raised, fund or invest, their members, and what "we" do for "the 10 million people
+# with arthritis". Organisational background, not a health statistic of the release; a section
+# about the disease itself ("About head and neck cancer: around 11,000 new cases a year") is not
+# the issuer speaking of itself and is still checked.
+_ORG_SELF = re.compile(r"\b(?:we|our|us)\b|\b(?:rais(?:e|es|ed|ing)|donat(?:e|es|ed|ing)) (?:more than |over |nearly |almost |about |some |around )?[$£€\d]"
+                       r"|\b(?:fundrais\w*|donors?|donations|fund(?:s|ed|ing)?|invest(?:s|ed|ing|ments?)?|grants?|awarded|"
+                       r"endow\w*|supporters|charit(?:y|ies|able)|(?:founded|established|since) (?:in )?(?:18|19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _in_about_section(ctx: DocContext, start: int, sentence: str) -> bool:
+    """True when the figure at ``start`` is in a release's closing furniture, in a sentence where
+    an organisation speaks of itself."""
+    footer = ctx.release_footer_start
+    if footer is None:
+        footer = release_furniture_start(ctx.doc.text)
+    return footer is not None and start >= footer and bool(_ORG_SELF.search(sentence))
+
+
 def _release_background(sentence: str, local: int, figure: str) -> bool:
     """True when a release's ``figure`` at ``local`` is background: a disease's reach, a market's
     size, or the issuer's volume ("performing more than 4,000 procedures"), in a sentence that
@@ -292,6 +325,8 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             if match.re is POPULATION and not release and not _prevalence(block.text, match) \
                     and not _share_or_reach(match, sentence.text if sentence else block.text):
                 continue
+            if sentence is not None and _in_about_section(ctx, start, sentence.text):
+                continue
             if sentence is not None:
                 local = start - sentence.span.start
                 if is_debunked(sentence.text, local, local + len(match.group())) or _FINANCE.search(sentence.text):
@@ -299,7 +334,8 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 # The study may be named in this paragraph or the one before it (news stories
                 # give every sentence its own paragraph).
                 previous = ctx.doc.blocks[index - 1].text if index > 0 else ""
-                specific = (_SPECIFIC_STUDY.search(sentence.text) or _SPECIFIC_STUDY.search(block.text)
+                specific = (_SPECIFIC_STUDY.search(sentence.text) or _NEW_STUDY.search(sentence.text)
+                            or _SPECIFIC_STUDY.search(block.text)
                             or _CONTROLLED.search(block.text) or _SPECIFIC_STUDY.search(previous)
                             or _CONTROLLED.search(previous) or _RESULTS_HEADING.match(block.section))
                 if release:  # a background sentence beside the study's own
