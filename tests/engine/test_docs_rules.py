@@ -86,3 +86,11 @@ def test_a_quoted_patient_does_not_make_a_story_commercial() -> None:
 def test_a_call_to_action_still_makes_a_page_commercial() -> None:
     ctx = _context(STORY + "Book your consultation today and get 20% off your first spray!\n")
     assert ctx.is_commercial()
+
+
+def test_a_story_that_reports_its_sources_in_its_own_words_is_a_report() -> None:
+    from auditor.engine.kinds.required import _REPORTED
+
+    assert _REPORTED.search("Gollub notes that only a few of the patients had tumours.")
+    assert _REPORTED.search("McHugh and her team report that more hospitals offer it.")
+    assert not _REPORTED.search("The cream adds moisture and notes of vanilla.")

@@ -146,8 +146,13 @@ def _addresses_reader(ctx: DocContext) -> bool:
     return bool(main) and sum(1 for s in main if _SECOND_PERSON.search(s.text)) >= ADVICE_SHARE * len(main)
 
 
-# Reported speech: "said Dr. Ruiz", "she told Reuters", "according to the researchers".
-_REPORTED = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
+# Reported speech: "said Dr. Ruiz", "she told Reuters", "according to the researchers", "Gollub
+# notes", "McHugh and her team report".
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|according to)\b|(?:\b(?-i:[A-Z][a-z]+)|\b(?:he|she|they|team|researchers|authors))"
+    r" (?:notes|noted|explains|explained|adds|added|reports?|reported|writes|wrote|points out|pointed out)\b",
+    re.IGNORECASE,
+)
 REPORT_MIN_QUOTES = 3
 
 
