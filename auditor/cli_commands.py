@@ -11,6 +11,7 @@ import click
 from auditor.cli import fail, guarded, main
 from auditor.config import Settings, load_settings
 from auditor.errors import InputError
+from auditor.report.model import display_path
 
 FORMATS = ("text", "json", "jsonl", "sarif", "github", "markdown", "html")
 
@@ -61,7 +62,12 @@ def _exit_status(results: list, settings: Settings) -> int:
     if level is not None:
         failed = failed or any(f.severity >= level for r in results for f in r.findings if f.category != "engine" or f.rule in ("HC901", "HC903"))
     if settings.min_score is not None:
-        failed = failed or any(r.scorecard is not None and r.scorecard.score < settings.min_score for r in results)
+        for r in results:
+            if r.scorecard is not None and r.scorecard.score < settings.min_score:
+                # The report rounds scores; say which exact score missed the bar.
+                click.echo(f"auditor: {display_path(r.source)}: score {r.scorecard.score:g} is below "
+                           f"--min-score {settings.min_score:g}", err=True)
+                failed = True
     return 1 if failed else 0
 
 
@@ -95,7 +101,7 @@ def _common(func):  # noqa: ANN001, ANN202 - click decorator stack
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @click.option("--fail-on", type=click.Choice(["info", "warning", "error", "never"]), help="Exit 1 when a finding reaches this severity (default: error).")
-@click.option("--min-score", type=float, help="Exit 1 when a document scores below this.")
+@click.option("--min-score", type=click.FloatRange(0, 100), help="Exit 1 when a document scores below this (0-100).")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Only findings not in this baseline file count.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings as the baseline.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal).")

@@ -120,6 +120,8 @@ def parse_table(table: dict[str, Any], path: Path) -> dict[str, Any]:
         elif key in ("target-grade", "min-score"):
             if not isinstance(value, (int, float)) or isinstance(value, bool):
                 raise _problem(path, key, "expected a number")
+            if key == "min-score" and not 0 <= value <= 100:
+                raise _problem(path, key, "expected a score from 0 to 100")
             out[name] = float(value)
         elif key in ("max-bytes", "max-findings", "max-blocks", "max-sentence-chars"):
             if not isinstance(value, int) or value <= 0:

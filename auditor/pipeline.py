@@ -34,12 +34,18 @@ class AuditResult:
         return self.error is None
 
 
+# Engine notices that mean the content rules did not run.
+NOT_AUDITED = frozenset({"HC904", "HC906"})
+
+
 def audit(document: Document, settings: Settings | None = None, tone: bool = True) -> AuditResult:
     """Run the rules, the tone model and the scorecard over one Document."""
     settings = settings or Settings()
     pack = load_pack(settings.extend_rule_paths)
     findings = tuple(run(pack, document, settings))
-    if not tone:
+    if not tone or any(f.rule in NOT_AUDITED for f in findings):
+        # A page in another language or a bot check was not audited for content: a score of
+        # 100 would say it is flawless.
         return AuditResult(document.source, document, findings)
     tone_result = _tone(document, findings)
     scorecard = _score(document, findings, tone_result, settings, pack.version)

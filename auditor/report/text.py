@@ -22,7 +22,8 @@ def render_text(documents: list[dict[str, Any]], color: bool = False, show_excer
             where = f"{source}:{f['line']}:{f['column']}" if f["line"] else source
             lines.append(f"{where}: {_paint(f['rule'], 'bold', color)} [{_paint(f['severity'], f['severity'], color)}] {f['message']}")
             if show_excerpt and f.get("excerpt") and f["line"]:
-                excerpt = f["excerpt"] if len(f["excerpt"]) <= 160 else f["excerpt"][:157] + "..."
+                flat = " ".join(f["excerpt"].split())  # one line, so the "    |" margin holds
+                excerpt = flat if len(flat) <= 160 else flat[:157] + "..."
                 lines.append(_paint(f"    | {excerpt}", "dim", color))
             if show_excerpt and f.get("suggestion"):
                 lines.append(_paint(f"    = {f['suggestion']}", "dim", color))
@@ -33,11 +34,19 @@ def render_text(documents: list[dict[str, Any]], color: bool = False, show_excer
 
 
 def _summary(doc: dict[str, Any], color: bool) -> str:
+    notes = "".join(f"{doc['source']}: note: {w}\n" for w in doc.get("warnings") or ())
+    if doc.get("score") is None:
+        return f"{notes}{doc['source']}: not scored (the content rules did not run)"
     grade = doc["grade"] or "-"
     painted = _paint(grade, "grade_good" if grade in ("A", "B") else "grade_bad" if grade in ("D", "E", "F") else "bold", color)
     counts = ", ".join(f"{cat} {n}" for cat, n in doc["counts"].items()) or "no findings"
     tone = f", tone {doc['tone']['promotional']:.0%} promotional" if doc.get("tone") else ""
-    return f"{doc['source']}: score {doc['score']:.0f}/100, grade {painted}{tone} ({counts})"
+    return f"{notes}{doc['source']}: score {_shown(doc['score'])}/100, grade {painted}{tone} ({counts})"
+
+
+def _shown(score: float) -> str:
+    """The score as printed: whole numbers, except that a score short of 100 never shows as 100."""
+    return f"{score:.1f}" if 99.5 <= score < 100 else f"{score:.0f}"
 
 
 def _run_summary(documents: list[dict[str, Any]], color: bool) -> str:
@@ -45,7 +54,8 @@ def _run_summary(documents: list[dict[str, Any]], color: bool) -> str:
     findings = sum(len(d["findings"]) for d in documents)
     errors = sum(1 for d in documents if d.get("error"))
     mean = sum(d["score"] for d in scored) / len(scored) if scored else 0
-    text = f"{len(documents)} documents, {findings} findings, {errors} errors, mean score {mean:.0f}"
+    text = (f"{len(documents)} documents, {findings} finding{'' if findings == 1 else 's'}, "
+            f"{errors} error{'' if errors == 1 else 's'}, mean score {mean:.0f}")
     return _paint(text, "bold", color)
 
 
@@ -53,12 +63,15 @@ def render_score_table(documents: list[dict[str, Any]]) -> str:
     """A table of scorecards, one row per document (``auditor score``)."""
     dims = ("evidence", "claims", "balance", "transparency", "tone", "seo", "readability")
     width = max([len("document")] + [len(d["source"]) for d in documents])
-    header = f"{'document':<{width}}  score grade  " + " ".join(f"{d[:6]:>6}" for d in dims)
+    header = f"{'document':<{width}}  score grade  " + " ".join(f"{d:>{len(d)}}" for d in dims)
     rows = [header, "-" * len(header)]
     for doc in documents:
         if doc.get("error"):
             rows.append(f"{doc['source']:<{width}}  error: {doc['error']}")
             continue
-        cells = " ".join(f"{doc['dimensions'].get(d, {}).get('score', 0):>6.0f}" for d in dims)
+        if doc.get("score") is None:
+            rows.append(f"{doc['source']:<{width}}  not scored")
+            continue
+        cells = " ".join(f"{doc['dimensions'].get(d, {}).get('score', 0):>{len(d)}.0f}" for d in dims)
         rows.append(f"{doc['source']:<{width}}  {doc['score']:>5.0f} {doc['grade']:>5}  {cells}")
     return "\n".join(rows) + "\n"

@@ -108,9 +108,12 @@ def _finding_deductions(findings: list[Finding]) -> list[Deduction]:
     seen: Counter[str] = Counter()
     taken: Counter[str] = Counter()
     out = []
-    for finding in findings:
+    # Two rules flagging the same words for the same fault ("completely safe" as an absolute claim
+    # and as overstated safety) cost the points once: the weightier finding is charged.
+    repeats = _overlapped(findings)
+    for index, finding in enumerate(findings):
         dimension = CATEGORY_DIMENSION.get(finding.category)
-        if dimension is None or finding.weight <= 0:
+        if dimension is None or finding.weight <= 0 or index in repeats:
             continue
         base = finding.weight * SEVERITY_FACTOR[finding.severity] * POINTS_PER_WEIGHT
         points = min(base * DECAY ** seen[finding.rule], max(0.0, RULE_CAP - taken[finding.rule]))
@@ -121,6 +124,21 @@ def _finding_deductions(findings: list[Finding]) -> list[Deduction]:
         where = f" (line {finding.line})" if finding.line else ""
         out.append(Deduction(dimension, round(points, 2), f"{finding.rule} {finding.name}{where}: {finding.evidence or finding.message}"[:200],
                              finding.rule, finding.fingerprint, finding.line))
+    return out
+
+
+def _overlapped(findings: list[Finding]) -> set[int]:
+    """Indexes of findings whose words a weightier (or equal and earlier) finding of the same
+    category already covers."""
+    located = [(i, f) for i, f in enumerate(findings) if f.span is not None]
+    out = set()
+    for i, f in located:
+        for j, g in located:
+            if j != i and g.category == f.category and g.span.overlaps(f.span) and (
+                    (g.weight, SEVERITY_FACTOR[g.severity]) > (f.weight, SEVERITY_FACTOR[f.severity])
+                    or ((g.weight, SEVERITY_FACTOR[g.severity]) == (f.weight, SEVERITY_FACTOR[f.severity]) and j < i)):
+                out.add(i)
+                break
     return out
 
 

@@ -159,3 +159,19 @@ def test_each_file_uses_its_nearest_configuration(tmp_path: Path) -> None:
     _code, out = run("check", str(tmp_path), "--fail-on", "never")
     hype = [l for l in out.splitlines() if "HC204" in l]
     assert len(hype) == 1 and "strict" in hype[0]
+
+
+def test_an_unwritable_output_path_is_one_error_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "afile"
+    blocker.write_text("not a folder")
+    for option in ("--output", "--write-baseline"):
+        code, out = run("check", str(EXAMPLES / "patient-leaflet.md"), option, str(blocker / "report.txt"))
+        assert code == 2
+        assert out.strip() == f"auditor: error: {blocker / 'report.txt'}: cannot write (Not a directory)"
+
+
+def test_min_score_says_which_score_missed_and_refuses_impossible_bars() -> None:
+    advert = str(EXAMPLES / "clinic-landing.html")
+    code, out = run("check", advert, "--fail-on", "never", "--min-score", "90")
+    assert code == 1 and "is below --min-score 90" in out and "clinic-landing.html" in out
+    assert run("check", advert, "--min-score", "150")[0] == 2

@@ -85,3 +85,12 @@ def test_seeds_score_below_a_well_sourced_page_and_sellers_score_lowest() -> Non
     order = "ABCDEF"
     worst = max(order.index(c.grade) for c in cards.values())
     assert order.index(cards["003"].grade) == worst and order.index(cards["004"].grade) == worst
+
+
+def test_two_rules_on_the_same_words_cost_the_points_once() -> None:
+    card = audit_text("Our infusions are completely safe for everyone who tries them.", "text").scorecard
+    rules = {d.rule for d in card.dimension("claims").deductions}
+    result = audit_text("Our infusions are completely safe for everyone who tries them.", "text")
+    absolute = [f.rule for f in result.findings if f.category == "absolute"]
+    assert len(absolute) >= 2  # both absolute rules flag the words...
+    assert len(rules & set(absolute)) == 1  # ...and one of them is charged

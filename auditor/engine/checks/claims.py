@@ -113,6 +113,8 @@ def hype_terms(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 continue
             if footer is not None and finding.span and finding.span.start >= footer:
                 continue  # the issuer's self-description after the release's end mark
+            if finding.span and _in_link_list(ctx, finding.span.start):
+                continue  # another article's title in a related-posts list, not this page's claim
             if weigh and finding.span and _withdrawn(ctx, spec, finding.span.start, finding.span.end, release):
                 continue
             if news and finding.span and _reported_in_news(ctx, finding.span.start, finding.span.end,
@@ -120,6 +122,18 @@ def hype_terms(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 continue
             seen.add(key)
             yield finding
+
+
+def _in_link_list(ctx: DocContext, pos: int) -> bool:
+    """True when ``pos`` is in a list item outside the main text that is wholly a link's text."""
+    located = ctx.block_at(pos)
+    if located is None:
+        return False
+    index, block = located
+    if block.region == "main" or block.kind != "list_item":
+        return False
+    text = " ".join(block.text.split())
+    return any(link.block == index and " ".join(link.text.split()) == text for link in ctx.doc.links)
 
 
 # -- HC203, wider: the headline overreach above with more verbs and more kinds of weak evidence,
