@@ -89,6 +89,7 @@ def _common(func):  # noqa: ANN001, ANN202 - click decorator stack
         click.option("--include", multiple=True, help="Glob of files to audit inside directories."),
         click.option("--exclude", multiple=True, help="Glob of files or folders to skip."),
         click.option("--max-bytes", type=int, help="Refuse inputs larger than this (default 20 MB)."),
+        click.option("--tone-model", type=click.Path(dir_okay=False), help="Tone model from `auditor train` (default: the shipped one)."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -109,6 +110,7 @@ def _common(func):  # noqa: ANN001, ANN202 - click decorator stack
 @guarded
 def check(paths: tuple[str, ...], config: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           target_grade: float | None, include: tuple[str, ...], exclude: tuple[str, ...], max_bytes: int | None,
+          tone_model: str | None,
           fmt: str, output: str | None, fail_on: str | None, min_score: float | None, baseline: str | None,
           write_baseline: str | None, color: bool | None, absolute_paths: bool) -> None:
     """Audit PATHS (files, directories, or - for stdin) and report findings."""
@@ -116,7 +118,8 @@ def check(paths: tuple[str, ...], config: str | None, select: tuple[str, ...], i
     from auditor.report import render
 
     run = _settings(paths, config, select=select or None, ignore=ignore or None, target_grade=target_grade,
-                    fail_on=fail_on, min_score=min_score, max_bytes=max_bytes, baseline=baseline)
+                    fail_on=fail_on, min_score=min_score, max_bytes=max_bytes, baseline=baseline,
+                    tone_model=tone_model)
     settings = run.settings
     results = _audit_all(paths, run, include, exclude)
     if write_baseline:
@@ -136,13 +139,14 @@ def check(paths: tuple[str, ...], config: str | None, select: tuple[str, ...], i
 @guarded
 def score(paths: tuple[str, ...], config: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           target_grade: float | None, include: tuple[str, ...], exclude: tuple[str, ...], max_bytes: int | None,
+          tone_model: str | None,
           fmt: str) -> None:
     """Print only the scorecards of PATHS (a table for many documents)."""
     from auditor.report.model import document_dict
     from auditor.report.text import render_score_table
 
     run = _settings(paths, config, select=select or None, ignore=ignore or None, target_grade=target_grade,
-                    max_bytes=max_bytes)
+                    max_bytes=max_bytes, tone_model=tone_model)
     documents = [document_dict(r) for r in _audit_all(paths, run, include, exclude)]
     if fmt == "json":
         keys = ("source", "score", "grade", "dimensions", "counts", "tone", "checklist", "readability", "versions", "error")

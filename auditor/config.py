@@ -21,6 +21,7 @@ KEYS = {
     "select", "extend-select", "ignore", "severity", "extend-rule-paths", "brand-names",
     "target-grade", "fail-on", "min-score", "preview", "per-file-ignores", "max-bytes",
     "baseline", "include", "exclude", "weights", "grades", "max-findings", "max-blocks", "max-sentence-chars",
+    "tone-model",
 }
 
 
@@ -43,6 +44,7 @@ class Settings:
     max_blocks: int = 20_000
     max_sentence_chars: int = 2_000
     baseline: str | None = None
+    tone_model: str | None = None  # a model from `auditor train`; None: the shipped one
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     weights: tuple[tuple[str, float], ...] = ()
@@ -129,8 +131,10 @@ def parse_table(table: dict[str, Any], path: Path) -> dict[str, Any]:
             out[name] = value
         elif key == "preview":
             out[name] = bool(value)
-        elif key == "baseline":
-            out[name] = str((path.parent / str(value)).resolve())
+        elif key in ("baseline", "tone-model"):
+            if not isinstance(value, str):
+                raise _problem(path, key, "expected a file path")
+            out[name] = str((path.parent / value).resolve())
         elif key in ("weights", "grades"):
             out[name] = _number_map(path, key, value)
     if "extend_select" in out:

@@ -47,7 +47,7 @@ def audit(document: Document, settings: Settings | None = None, tone: bool = Tru
         # A page in another language or a bot check was not audited for content: a score of
         # 100 would say it is flawless.
         return AuditResult(document.source, document, findings)
-    tone_result = _tone(document, findings)
+    tone_result = _tone(document, findings, settings.tone_model)
     scorecard = _score(document, findings, tone_result, settings, pack.version)
     return AuditResult(document.source, document, findings, tone_result, scorecard)
 
@@ -76,10 +76,10 @@ def audit_path(source: str, settings: Settings | None = None, data: bytes | None
     return audit(document, settings, tone)
 
 
-def _tone(document: Document, findings: tuple[Finding, ...]) -> Any:
-    from auditor.tone import score_document
+def _tone(document: Document, findings: tuple[Finding, ...], model_path: str | None = None) -> Any:
+    from auditor.tone import default_model, score_document
 
-    return score_document(document, findings=list(findings))
+    return score_document(document, default_model(model_path), findings=list(findings))
 
 
 def _score(document: Document, findings: tuple[Finding, ...], tone: Any, settings: Settings, pack_version: str) -> Any:

@@ -175,3 +175,18 @@ def test_min_score_says_which_score_missed_and_refuses_impossible_bars() -> None
     code, out = run("check", advert, "--fail-on", "never", "--min-score", "90")
     assert code == 1 and "is below --min-score 90" in out and "clinic-landing.html" in out
     assert run("check", advert, "--min-score", "150")[0] == 2
+
+
+def test_a_retrained_tone_model_can_be_named_and_a_broken_one_is_refused(tmp_path: Path) -> None:
+    from auditor.tone import MODEL_PATH
+
+    page = str(EXAMPLES / "clinic-landing.html")
+    copy = tmp_path / "model.json"
+    copy.write_bytes(MODEL_PATH.read_bytes())
+    code, out = run("check", page, "--format", "json", "--fail-on", "never", "--tone-model", str(copy))
+    assert code == 0 and json.loads(out)["documents"][0]["tone"]["promotional"] > 0.5
+    (tmp_path / "pyproject.toml").write_text('[tool.auditor]\ntone-model = "broken.json"\n')
+    (tmp_path / "broken.json").write_text(MODEL_PATH.read_text()[:-200])
+    (tmp_path / "page.html").write_text((EXAMPLES / "clinic-landing.html").read_text())
+    code, out = run("check", str(tmp_path / "page.html"))
+    assert code == 2 and "broken.json" in out and len(out.strip().splitlines()) == 1
