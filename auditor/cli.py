@@ -30,6 +30,9 @@ def guarded(func: F) -> F:
             return func(*args, **kwargs)
         except AuditorError as exc:
             fail(str(exc), exc.exit_code)
+        except BrokenPipeError:  # "auditor rules | head": the reader left; nothing to report
+            sys.stdout = None  # type: ignore[assignment]
+            sys.exit(0)
         except OSError as exc:  # an output path that cannot be written: name it, no traceback
             name = str(exc.filename).removesuffix(".tmp") if exc.filename else "output"
             fail(f"{name}: cannot write ({exc.strerror or exc})")

@@ -165,7 +165,7 @@ def rules(category: tuple[str, ...], fmt: str, config: str | None) -> None:
     from auditor.engine import load_pack
 
     pack = load_pack(load_settings(".", config).extend_rule_paths)
-    specs = [s for s in pack.specs.values() if not category or s.category in category]
+    specs = sorted((s for s in pack.specs.values() if not category or s.category in category), key=lambda s: s.id)
     if fmt == "markdown":
         from auditor.engine.docs import rules_markdown
 

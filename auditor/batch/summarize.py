@@ -14,6 +14,7 @@ from typing import Any
 
 from auditor.batch.store import Store, is_store
 from auditor.batch.worker import domain_of
+from auditor.errors import AuditorError
 from auditor.score.scorecard import DEFAULT_GRADES, FAIL_GRADE
 
 # The scorecard's default letters; a configuration may define others, which are listed too.
@@ -138,11 +139,16 @@ def iter_records(path: Path) -> Iterator[dict[str, Any] | None]:
 def summarize(path: Path) -> Summary:
     """Read every record of ``path`` and return the Summary."""
     summary = Summary()
+    results = 0
     for record in iter_records(path):
         if record is None:
             summary.unreadable_lines += 1
         else:
+            results += "findings" in record or "error" in record
             summary.add(record)
+    if summary.documents and not results:
+        raise AuditorError(f"{path}: not a batch results file (no record has findings or an error; "
+                           "summarize reads what `auditor batch --out` wrote)")
     return summary
 
 

@@ -127,3 +127,10 @@ def test_export_needs_a_target_and_a_store(results: Path) -> None:
 def test_commands_have_help(command: str) -> None:
     result = run_cli(command, "--help")
     assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_summarize_refuses_a_file_that_is_not_batch_results(tmp_path: Path) -> None:
+    pages = tmp_path / "pages.jsonl"
+    pages.write_text('{"id": "a", "url": "https://example.org/a", "html": "<p>Hello</p>"}\n', encoding="utf-8")
+    result = run_cli("summarize", str(pages))
+    assert result.exit_code == 2 and "not a batch results file" in result.output
