@@ -143,7 +143,12 @@ _VS_LABEL = re.compile(r"^\s*(?:more|less|fewer|lower|higher)\s+(?:\w+\s+){0,2}t
 _RESULTS_HEADING = re.compile(r"^\W*(?:what (?:they|the (?:study|trial|researchers|team|review|analysis|investigators)) (?:found|showed)"
                               r"|(?:main |key |the )?(?:results|findings)\b)", re.IGNORECASE)
 _SAID = re.compile(r"\b(?:said|says|told|(?:cited|reported|released|published) by (?:the )?(?=[A-Z])|(?i:according to)|(?:write|writes|wrote) in|explained|explains|noted|estimates?|(?<!an )(?<!An )(?<!the )(?<!The )estimated|describes? (?:it|that|this|them) as|"
-                   r"guidelines? (?:puts?|says?|estimates?|gives?))\b")
+                   r"guidelines? (?:puts?|says?|estimates?|gives?)"
+                   # "the CDC reports that ...", "..., the Mayo Clinic reports."; "he added", "she cited"
+                   r"|(?:(?!(?:The|These|Those|Some|Many|News|Media|Recent|Other|Case|Such|Several|Early|Published|Anecdotal)\b)[A-Z][\w&.-]*"
+                   r"|agency|institute|clinic|team|society|association|department|ministry|authors|researchers) reports(?= that\b|[.,;:])"
+                   r"|(?<![\w-])(?:he|she|they|He|She|They) (?:also )?(?:added|adds|pointed out|points out)\b"
+                   r"|(?-i:\b(?!The\b|This\b|That\b|It\b|An?\b)[A-Z][a-z]+ (?:also )?(?:added|adds))(?=[,.:]| that\b))\b")
 _YEAR_RATIO = re.compile(r"\bin (?:19|20)\d\d$")
 _RATIO = re.compile(r" (?:in|out of) ")
 # "under 105 in three weeks", "aged 12 to 17 in nine countries": a time or a place, not a ratio.
@@ -170,7 +175,7 @@ _SPECIFIC_STUDY = re.compile(
     r"randomi[sz]ed|observational|clinical|phase \w+) ){0,2}(?:study|trial|analysis|researchers|investigators|participants|"
     r"volunteers|review|(?:study'?s? )?authors|(?:[\w,.]+[- ]){0,2}group|(?:\w+ ){0,2}arm)\b"
     r"|\b(?:study|trial) (?:participants|subjects|volunteers|patients)\b"
-    r"|\b(?:researchers|investigators|they|scientists) (?:also )?(?:found|reported|saw)\b"
+    r"|\b(?:researchers|investigators|they|scientists) (?:also )?(?:found|reported|saw|detected|identified|observed|were (?:also )?able to)\b"
     r"|\ba new(?:ly reported)? study\b|(?-i:\b[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)* [Tt]rial\b)", re.IGNORECASE)
 # "In the new study, ...", "the latest trial found": the study the story is about, named in the
 # figure's own sentence (in a later sentence of its paragraph it does not source an earlier figure).
@@ -327,6 +332,8 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 continue
             if sentence is not None and _in_about_section(ctx, start, sentence.text):
                 continue
+            if _funding_amount(match, block.text):
+                continue
             if sentence is not None:
                 local = start - sentence.span.start
                 if is_debunked(sentence.text, local, local + len(match.group())) or _FINANCE.search(sentence.text):
@@ -337,10 +344,13 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 specific = (_SPECIFIC_STUDY.search(sentence.text) or _NEW_STUDY.search(sentence.text)
                             or _SPECIFIC_STUDY.search(block.text)
                             or _CONTROLLED.search(block.text) or _SPECIFIC_STUDY.search(previous)
-                            or _CONTROLLED.search(previous) or _RESULTS_HEADING.match(block.section))
+                            or _CONTROLLED.search(previous) or _RESULTS_HEADING.match(block.section)
+                            or _participants_share(sentence.text))
                 if release:  # a background sentence beside the study's own
                     specific = _SPECIFIC_STUDY.search(sentence.text) or _CONTROLLED.search(sentence.text)
                 if identifies and specific and not _VAGUE_STUDY.search(sentence.text):
+                    continue
+                if not release and _controlled_trial_result(ctx, sentence.text, block.text):
                     continue
                 # A short paragraph is one attribution unit ("..., he said." closes it); in a
                 # long one, the sentence and the one after it.
@@ -680,3 +690,52 @@ _PROMISE_FIGURE = re.compile(
     r"(?:up to (?:\d{1,3}|two|three|four|five|ten) times (?:better|faster|more|stronger)"
     r"|(?:lose|shed|drop)s? (?:up to |an average of |as much as )\d{1,3}(?:\.\d+)?(?: to \d{1,3})? ?(?:lbs?|pounds|kg|kilos)"
     r"|\d{1,3}(?:\.\d)?x (?:faster|more|better|stronger))\b", re.IGNORECASE)
+
+
+# "Oxford's $13 million cannabis research project", "a £10 million ($13 million) programme to ...",
+# "received a $2.5 million grant", "the $6.47 million trial was funded by": what research costs or
+# is given, not a health statistic a reader needs a source for (a disease's cost, "$50 billion a
+# year in lost work", still is).
+_MONEY = re.compile(r"(?:US\$|USD|\$|€|£)|\bdollars\b", re.IGNORECASE)
+_FUNDED_THING = re.compile(
+    r"\s*\)?\s*(?:\([^()]{0,30}\)\s*)?(?:[\w-]+\s+){0,3}?(?:(?:research|study|trial)\s+)?"
+    r"(?:project|programme|program|grants?|initiative|fund|gift|donation|investment|endowment|award|contract|"
+    r"consortium|partnership|collaboration|campaign|budget|trial|study|facility|building|wing|centre|center)s?\b",
+    re.IGNORECASE)
+_FUNDING_BEFORE = re.compile(
+    r"\b(?:grants?|funding|funded|funds|raised|raising|donated|donation|gift|invest(?:ed|ing|s|ment)?|awarded|"
+    r"pledged|allocated|budget(?:ed)?)\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
+
+
+def _funding_amount(match: re.Match[str], text: str) -> bool:
+    """True when the money figure ``match`` in ``text`` is what a research project, grant or
+    facility costs or receives."""
+    if not _MONEY.search(match.group()):
+        return False
+    return bool(_FUNDED_THING.match(text, match.end())
+                or _FUNDING_BEFORE.search(text[max(0, match.start() - 50):match.start()]))
+
+
+def _controlled_trial_result(ctx: DocContext, sentence: str, paragraph: str) -> bool:
+    """True when a news story's figure is compared, in its own sentence, with a control group of
+    the trial its paragraph describes ("The study ... followed women ... more than half of the
+    women in a control group (58%) were still depressed"): the trial's own result, whether or
+    not the story names the journal. Not on a selling page or in a seller's own ("our") study."""
+    if ctx.is_commercial() or _OWN.search(paragraph) or _company_study(paragraph) or _OWN_SURVEY.search(paragraph):
+        return False
+    if _VAGUE_STUDY.search(sentence) or _unnamed_report(paragraph):
+        return False
+    return bool(_CONTROLLED.search(sentence) and _SPECIFIC_STUDY.search(paragraph))
+
+
+# "70 percent of participants experienced ...", "in 12% of the participants": a share of the
+# study's own participants, in a story that names its study; not where the sentence brings in
+# another study ("In a meta-analysis of six trials, among 95,000 participants, ...").
+_PARTICIPANTS_SHARE = re.compile(r"\b(?:of|among) (?:the )?(?:trial |study )?participants\b", re.IGNORECASE)
+_ANOTHER_STUDY = re.compile(r"\b(?:a|an|one|another) (?:[\w-]+ ){0,3}?(?:study|trial|meta-analysis|analysis|review|survey)\b",
+                            re.IGNORECASE)
+
+
+def _participants_share(sentence: str) -> bool:
+    """True when ``sentence`` gives a share of the participants of the study the story reports."""
+    return bool(_PARTICIPANTS_SHARE.search(sentence)) and not _ANOTHER_STUDY.search(sentence)
