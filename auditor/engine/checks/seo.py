@@ -225,6 +225,7 @@ def duplicate_sentence(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     reported: set[int] = set()
     min_words = int(spec.params.get("min_words", 8))
     text = ctx.doc.text
+    expanded = _expanded_lists(ctx, spec, min_words)
     for sentence in ctx.doc.sentences:
         block = ctx.doc.blocks[sentence.block]
         if not ctx.in_scope(spec, block) or block.kind == "heading":
@@ -237,7 +238,7 @@ def duplicate_sentence(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             seen[key] = (sentence.span.start, sentence.span.end)
             continue
         start, end = sentence.span.start, sentence.span.end
-        if (sentence.block in reported or _FURNITURE.search(text, max(0, start - 200), end)
+        if (sentence.block in reported or sentence.block in expanded or _FURNITURE.search(text, max(0, start - 200), end)
                 or any(_CREDIT.search(text, max(0, a - 60), a) or _CREDIT.search(text, b, b + 150)
                        for a, b in (first, (start, end)))
                 or _APPENDIX.search(text, first[1], start)
@@ -245,6 +246,36 @@ def duplicate_sentence(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             continue
         reported.add(sentence.block)
         yield ctx.finding(spec, sentence.span, sentence.text, sentence.text)
+
+
+LIST_ECHO_REACH = 6  # blocks after a run-together list in which its items reappear one by one
+
+
+def _expanded_lists(ctx: DocContext, spec: RuleSpec, min_words: int) -> set[int]:
+    """Blocks that repeat, one item each, a list run together in a paragraph just before them.
+
+    Pages that show a list twice (a run-together summary, then each item on its own, as in
+    collapsible sections) leave every item duplicated in the extracted text: a layout artifact,
+    not a writer repeating a sentence. Two or more of the following blocks must each repeat a
+    different sentence of the same earlier paragraph, or three blocks in a row each repeat a
+    sentence of the one before (a list captured as overlapping chunks).
+    """
+    origin: dict[str, int] = {}
+    echoes: dict[int, set[int]] = {}
+    for sentence in ctx.doc.sentences:
+        block = ctx.doc.blocks[sentence.block]
+        if not ctx.in_scope(spec, block) or block.kind == "heading":
+            continue
+        key = _line_key(sentence.text)
+        if len(key.split()) < min_words:
+            continue
+        first = origin.setdefault(key, sentence.block)
+        if first != sentence.block and 0 < sentence.block - first <= LIST_ECHO_REACH:
+            echoes.setdefault(first, set()).add(sentence.block)
+    out = {b for blocks in echoes.values() if len(blocks) >= 2 for b in blocks}
+    chained = {b for first, blocks in echoes.items() for b in blocks if b == first + 1}
+    out |= {b for b in chained if b + 1 in chained or b - 1 in chained}
+    return out
 
 
 SUBSTANCES = frozenset(
