@@ -42,6 +42,11 @@ def main() -> int:
     pack = load_pack()
     settings = Settings()
     sentences = sum(len(d.sentences) for d in docs)
+    # One-time costs (the readability dictionaries, each rule's first compile of its helpers) are
+    # paid once per process; time them apart so the rate below is the steady state of a batch.
+    t0 = time.perf_counter()
+    run(pack, docs[0], settings)
+    first = time.perf_counter() - t0
     times = []
     start = time.perf_counter()
     for doc in docs:
@@ -57,7 +62,8 @@ def main() -> int:
         tone_times.append(time.perf_counter() - t0)
     print(f"documents: {len(docs)}  sentences: {sentences:,}  median characters: {statistics.median(len(d.text) for d in docs):,.0f}")
     print(f"rule engine: {sentences / rules_total:,.0f} sentences/s, median {statistics.median(times) * 1000:.1f} ms/document, "
-          f"p95 {sorted(times)[int(len(times) * 0.95) - 1] * 1000:.1f} ms")
+          f"p95 {sorted(times)[int(len(times) * 0.95) - 1] * 1000:.1f} ms (first document, once per process: "
+          f"{first * 1000:.0f} ms)")
     print(f"tone model:  median {statistics.median(tone_times) * 1000:.2f} ms/document, "
           f"p95 {sorted(tone_times)[int(len(tone_times) * 0.95) - 1] * 1000:.2f} ms")
     return 0

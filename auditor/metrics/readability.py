@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from auditor.records import Block
 
@@ -76,8 +77,21 @@ def _readability(text: str) -> tuple[tuple[str, float], ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def _dictionaries() -> tuple[Any, Any]:
+    from textstat.backend.utils import get_cmudict, get_pyphen
+
+    return get_cmudict("en_US"), get_pyphen("en_US")
+
+
 @lru_cache(maxsize=65536)
 def _syllables(word: str) -> int:
-    from textstat.backend import counts
-
-    return int(counts.count_syllables(word, "en_US"))
+    """textstat's syllable count of one word (already lower-cased and stripped of punctuation):
+    the CMU dictionary's first pronunciation, else pyphen's hyphenation points plus one. Asked
+    through ``counts.count_syllables`` each new word cost about 50 µs of wrapping; looked up
+    here it costs about 1 µs, with the same answer (a test compares them)."""
+    cmu, hyphenator = _dictionaries()
+    try:
+        return sum(1 for phone in cmu[word][0] if phone[-1].isdigit())
+    except (TypeError, IndexError, KeyError):
+        return len(hyphenator.positions(word)) + 1

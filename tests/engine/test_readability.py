@@ -52,3 +52,14 @@ def test_reading_grade_rule_does_not_fire_on_a_plain_list_page() -> None:
 def test_reading_text_keeps_existing_end_punctuation() -> None:
     doc = normalize_string("<main><h2>Is it safe?</h2><p>Mostly, yes.</p><p>See the leaflet</p></main>", format="html")
     assert reading_text(doc.blocks) == "Is it safe?\n\nMostly, yes.\n\nSee the leaflet."
+
+
+def test_syllables_are_textstats_own_count() -> None:
+    from textstat.backend import counts, selections
+
+    from auditor.metrics.readability import _syllables
+
+    text = ("Pharmacological augmentation strategies incorporating receptor antagonism; the cat's "
+            "naïve co-operation, don't, 1990s, x-ray, ketamine esketamine psilocybin GLP-1 ozempic")
+    for word in selections.list_words(text):
+        assert _syllables(word.lower()) == counts.count_syllables(word.lower(), "en_US"), word
