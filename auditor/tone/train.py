@@ -166,7 +166,8 @@ def train_model(documents: list[LabeledDocument], params: Params | None = None,
     fitted = _fit(data.texts, data.labels, data.hits, params)
     digest = corpus_digest(documents)
     metadata = {
-        "version": f"tone-{__version__}-{digest[:8]}",
+        # Named by corpus and rule pack, so two models trained on different rules never share a name.
+        "version": f"tone-{__version__}-{digest[:8]}-{RULE_PACK_VERSION if params.rule_features else 'norules'}",
         "trained": _dt.date.today().isoformat(),
         "package_version": __version__,
         "sklearn_version": sklearn.__version__,
