@@ -192,7 +192,19 @@ def explain(rule: str, config: str | None) -> None:
     pack = load_pack(load_settings(".", config).extend_rule_paths)
     spec = pack.lookup(rule)
     if spec is None:
-        fail(f"unknown rule {rule!r} (see `auditor rules`)")
+        # A prefix or a category, as `select` takes them: list the rules it covers.
+        from auditor.engine.registry import _specificity
+
+        covered = sorted((s for s in pack.specs.values() if _specificity(rule, s)), key=lambda s: s.id)
+        if not covered:
+            fail(f"unknown rule {rule!r} (see `auditor rules`)")
+            return
+        if len(covered) == 1:
+            click.echo(explain_rule(covered[0]))
+            return
+        click.echo(f"{rule} covers {len(covered)} rules; `auditor explain CODE` explains one:")
+        for s in covered:
+            click.echo(f"  {s.id}  {s.name:<32} {s.category}")
         return
     click.echo(explain_rule(spec))
 

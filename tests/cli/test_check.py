@@ -190,3 +190,11 @@ def test_a_retrained_tone_model_can_be_named_and_a_broken_one_is_refused(tmp_pat
     (tmp_path / "page.html").write_text((EXAMPLES / "clinic-landing.html").read_text())
     code, out = run("check", str(tmp_path / "page.html"))
     assert code == 2 and "broken.json" in out and len(out.strip().splitlines()) == 1
+
+
+def test_explain_takes_a_code_a_prefix_or_a_category() -> None:
+    code, out = run("explain", "HC1")
+    assert code == 0 and "HC101" in out and "HC104" in out
+    code, out = run("explain", "hype")
+    assert code == 0 and out.startswith("HC204 hype-term") and "What it checks" in out
+    assert run("explain", "HC999")[0] == 2

@@ -88,6 +88,14 @@ def test_plain_text_suppression_and_unused_suppression() -> None:
     assert "auditor:" not in " ".join(s.text for s in normalize_string(text, "text").sentences)
 
 
+def test_a_suppression_that_names_no_rule_says_so() -> None:
+    text = "# auditor: disable=HC999, hpye\nPlain words about zinc.\n"
+    unused = [f for f in findings_for(text, "text") if f.rule == "HC902"]
+    assert len(unused) == 1
+    assert "HC999 (no such rule, prefix or category)" in unused[0].message
+    assert "hpye (no such rule, prefix or category)" in unused[0].message
+
+
 def test_disable_file_removes_document_level_findings() -> None:
     text = "<!-- auditor: disable-file=missing-author -->\n# Zinc\n\nZinc is a mineral found in meat, beans and nuts, and the body needs a little of it every day to heal wounds and fight infections.\n"
     assert "HC401" not in {f.rule for f in findings_for(text, "markdown")}
