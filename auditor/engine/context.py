@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from auditor.engine.spec import RuleSpec
 from auditor.normalize.positions import LineIndex
@@ -70,6 +71,8 @@ class DocContext:
     doc: Document
     options: Options = field(default_factory=Options)
     findings: list[Finding] = field(default_factory=list)
+    # Per-document answers a check computes once and several rules ask for (keyed by the check).
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.lower = lower_same_length(self.doc.text)

@@ -105,8 +105,10 @@ def _sells(ctx: DocContext, own: list[Finding]) -> bool:
     if any(not _READER_REVENUE.search(text) for text in selling):
         return True
     # The rules that would say so may run after this one: read the main text's shop signals directly.
-    text = ctx.main_text()
-    return sum(1 for signal in _SHOP_SIGNALS if signal.search(text)) >= 2
+    if "shop_signals" not in ctx.memo:
+        text = ctx.main_text()
+        ctx.memo["shop_signals"] = sum(1 for signal in _SHOP_SIGNALS if signal.search(text))
+    return ctx.memo["shop_signals"] >= 2
 
 
 @register("selling_page_pattern")
