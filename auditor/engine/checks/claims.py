@@ -183,7 +183,7 @@ _QUALIFIED_STUDY = re.compile(
 
 def _weak_evidence(ctx: DocContext) -> bool:
     text = ctx.main_text()
-    if _RANDOMISED.search(text):
+    if _reports_randomised(text):
         return bool(_ANIMAL_OR_CELL.search(text))
     return bool(_WEAK_EVIDENCE.search(text) or _WEAK_MORE.search(text))
 
@@ -219,7 +219,7 @@ def _causal_headlines(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             # In the body, only the result itself restated as an effect: "coffee also slashed the risk".
             match = _BODY_CAUSAL.search(sentence.text)
         else:
-            match = _causal_match_more(sentence.text)
+            match = _causal_match_fourth(sentence.text)
         if match is None:
             continue
         before = sentence.text[max(0, match.start() - 8):match.start()]
@@ -228,7 +228,9 @@ def _causal_headlines(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         lede_can = can and id(sentence) in lede and before.rstrip().lower().endswith("can")
         # "the key to reversing ageing": before an -ing form, "to" takes a noun and states the effect.
         gerund = match.group().lower().endswith("ing") and before.rstrip().lower().endswith("to")
-        if (_HEADLINE_NOT_STATED.search(before) and not gerund) or (can and not heading and not lede_can) \
+        # "a brisk walk is enough to add years to your life": "enough to" states the effect.
+        enough = bool(_ENOUGH_TO.search(sentence.text[max(0, match.start() - 12):match.start()]))
+        if (_HEADLINE_NOT_STATED.search(before) and not gerund and not enough) or (can and not heading and not lede_can) \
                 or _OPEN_QUESTION.search(sentence.text[max(0, match.start() - 120):match.start()]):
             continue
         if is_negated(sentence.text, match.start(), match.end()):
@@ -467,7 +469,7 @@ _NEXT_CLAIM = re.compile(r"\s[-–—]\s|\s(?:and|but|while|that|which)\s+(?:(?:
 
 def _weak_evidence_more(ctx: DocContext) -> bool:
     text = ctx.main_text()
-    if _RANDOMISED.search(text):
+    if _reports_randomised(text):
         return bool(_ANIMAL_THIRD.search(text))
     return bool(_WEAK_THIRD.search(text))
 
@@ -492,3 +494,52 @@ def _causal_match_more(text: str) -> re.Match[str] | None:
 def _hedged_claim(text: str, start: int, end: int) -> bool:
     cut = _NEXT_CLAIM.search(text, end)
     return is_hedged(text[:cut.start()] if cut else text, start, end)
+
+
+# -- HC203, fourth pass: a trial said not to be randomised, and headline promises of an end ---------
+
+# "There was no placebo group", "the study was not randomized", "a randomized trial lasting this
+# long is unlikely ever to be done": the words name the missing control, not a controlled trial.
+_NOT_RANDOMISED_BEFORE = re.compile(
+    r"\b(?:no|not|non|without(?: an?)?|lacked(?: an?)?|lacking(?: an?)?|never|nor|rather than(?: an?)?|instead of(?: an?)?)[\s-]+(?:(?:a|an|been|being|yet)\s+)?$",
+    re.IGNORECASE,
+)
+_RANDOMISED_HYPOTHETICAL = re.compile(
+    r"^(?:[\s,-]+(?:controlled|placebo-controlled|clinical|double-blind|blinded|long-term|large|larger))*\s+(?:trials?|study|studies)\b[^.!?]{0,50}?\b(?:(?:is|are|was|were) (?:\w+ )?(?:unlikely|needed|required|planned|impossible|unethical)|would (?:be|need|have)|will be needed|is the next step)\b",
+    re.IGNORECASE,
+)
+
+
+def _reports_randomised(text: str) -> bool:
+    """The page reports a randomised, placebo- or sham-controlled comparison, not merely names one
+    that was missing or that might be run one day."""
+    for m in _RANDOMISED.finditer(text):
+        if _NOT_RANDOMISED_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            continue
+        if _RANDOMISED_HYPOTHETICAL.search(text[m.end():m.end() + 120]):
+            continue
+        return True
+    return False
+
+
+# Headline promises the verb lists above miss: "therapy could end binge eating", "coffee could be
+# the key to a longer life", "gel could make injections a thing of the past", "therapy delivers rapid,
+# lasting reductions in binge episodes".
+_CAUSAL_FOURTH = re.compile(
+    r"\b(?:(?:be|is|are|holds?|hold) the key to (?:a |an |your )?(?:longer|long|healthier|sharper|stronger|younger|better|slower)\b|"
+    r"ends? (?:[\w'’-]+ ){0,2}?(?:eating|depression|addiction|migraines?|pain|diabetes|obesity|dementia|alzheimer's|insomnia|tinnitus|baldness|hair loss|ageing|aging)\b|"
+    r"make[s]? [\w'’ -]{1,40}? a thing of the past|"
+    r"deliver(?:s|ed)? (?:[\w'’-]+,? ){0,3}?(?:reductions|improvements|relief|remission|recovery)\b)",
+    re.IGNORECASE,
+)
+
+
+def _causal_match_fourth(text: str) -> re.Match[str] | None:
+    first = _causal_match_more(text)
+    more = _CAUSAL_FOURTH.search(text)
+    if first is None or (more is not None and more.start() < first.start()):
+        return more
+    return first
+
+
+_ENOUGH_TO = re.compile(r"\benough to\s+$", re.IGNORECASE)
