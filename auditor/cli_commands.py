@@ -193,9 +193,7 @@ def explain(rule: str, config: str | None) -> None:
     spec = pack.lookup(rule)
     if spec is None:
         # A prefix or a category, as `select` takes them: list the rules it covers.
-        from auditor.engine.registry import _specificity
-
-        covered = sorted((s for s in pack.specs.values() if _specificity(rule, s)), key=lambda s: s.id)
+        covered = pack.covered(rule)
         if not covered:
             fail(f"unknown rule {rule!r} (see `auditor rules`)")
             return

@@ -36,6 +36,10 @@ class RulePack:
                 return spec
         return None
 
+    def covered(self, selector: str) -> list[RuleSpec]:
+        """The rules a selector (code, prefix, name, alias, category or ALL) names, by code."""
+        return sorted((s for s in self.specs.values() if _specificity(selector, s)), key=lambda s: s.id)
+
     def select(self, select: tuple[str, ...], ignore: tuple[str, ...], preview: bool = False) -> set[str]:
         """Codes enabled by ``select``/``ignore``; the most specific selector wins, ignore on ties.
 
@@ -43,7 +47,7 @@ class RulePack:
         selector is a ConfigError naming it.
         """
         for selector in select + ignore:
-            if not any(_specificity(selector, s) for s in self.specs.values()) and selector.upper() != "ALL":
+            if not self.covered(selector):
                 raise ConfigError(f"unknown rule, prefix or category {selector!r} in select/ignore")
         enabled = set()
         for code, spec in self.specs.items():

@@ -111,12 +111,6 @@ def _relevel(findings: list[Finding], settings: Settings, pack: RulePack) -> lis
     return [dataclasses.replace(f, severity=levels[f.rule]) if f.rule in levels else f for f in findings]
 
 
-def _known(pack: RulePack, selector: str) -> bool:
-    from auditor.engine.registry import _specificity
-
-    return selector.upper() == "ALL" or any(_specificity(selector, s) for s in pack.specs.values())
-
-
 def _suppress(findings: list[Finding], doc: Document, pack: RulePack, ctx: DocContext, enabled: set[str]) -> list[Finding]:
     directives = parse_directives(doc.source_text)
     if not directives:
@@ -127,7 +121,7 @@ def _suppress(findings: list[Finding], doc: Document, pack: RulePack, ctx: DocCo
         for directive in directives:
             if directive.selectors and not directive.used:
                 # A typo ("HC999", "hpye") suppresses nothing forever: say it names no rule.
-                named = [s if _known(pack, s) else f"{s} (no such rule, prefix or category)" for s in directive.selectors]
+                named = [s if pack.covered(s) else f"{s} (no such rule, prefix or category)" for s in directive.selectors]
                 unused = ctx.finding(spec, None, ", ".join(named), excerpt="")
                 location = Location(directive.line, 1, directive.line, 1)
                 kept.append(dataclasses.replace(unused, location=location))

@@ -130,15 +130,23 @@ def _finding_deductions(findings: list[Finding]) -> list[Deduction]:
 def _overlapped(findings: list[Finding]) -> set[int]:
     """Indexes of findings whose words a weightier (or equal and earlier) finding of the same
     category already covers."""
-    located = [(i, f) for i, f in enumerate(findings) if f.span is not None]
+    by_category: dict[str, list[int]] = defaultdict(list)
+    for index, finding in enumerate(findings):
+        if finding.span is not None:
+            by_category[finding.category].append(index)
+
+    def rank(k: int) -> tuple[float, float, int]:
+        return findings[k].weight, SEVERITY_FACTOR[findings[k].severity], -k
+
     out = set()
-    for i, f in located:
-        for j, g in located:
-            if j != i and g.category == f.category and g.span.overlaps(f.span) and (
-                    (g.weight, SEVERITY_FACTOR[g.severity]) > (f.weight, SEVERITY_FACTOR[f.severity])
-                    or ((g.weight, SEVERITY_FACTOR[g.severity]) == (f.weight, SEVERITY_FACTOR[f.severity]) and j < i)):
-                out.add(i)
-                break
+    for indexes in by_category.values():
+        indexes.sort(key=lambda k: findings[k].span.start)  # type: ignore[union-attr]
+        for n, i in enumerate(indexes):
+            for j in indexes[n + 1:]:
+                if findings[j].span.start >= findings[i].span.end:  # type: ignore[union-attr]
+                    break  # sorted by start: nothing later overlaps i
+                if findings[j].span.overlaps(findings[i].span):  # type: ignore[union-attr,arg-type]
+                    out.add(i if rank(j) > rank(i) else j)
     return out
 
 

@@ -26,40 +26,8 @@ _WEAK_EVIDENCE = re.compile(
     r"(?:a |an online |national )?survey (?:of|found|shows|showed|reveals)|people who (?:drank|ate|eat|drink|walked|walk|took|used|slept|exercised))\b",
     re.IGNORECASE,
 )
-_QUALIFIED = re.compile(
-    r"\b(?:mice|mouse|rats?|animals?|cells?|lab|laboratory|observational|associated|linked|correlat\w*|"
-    r"in the study|researchers (?:found|say)|people who)\b",
-    re.IGNORECASE,
-)
-
-_NOT_STATED = re.compile(r"\b(?:the|to|may|might|could|can)\s+$")
 # "whether aspirin reduces the risk", "if coffee protects": the question, not the claim.
 _OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)
-
-
-@register("causal_overreach")
-def causal_overreach(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
-    """A cause-and-effect claim stated plainly when the page's own evidence is animal, cell or
-    observational: the headline says "coffee prevents Alzheimer's", the study found an association."""
-    if not _WEAK_EVIDENCE.search(ctx.main_text()):
-        return
-    # Overreach lives in the headline, the headings and the lede: where readers take the message.
-    main = ctx.main_sentences
-    lede = {id(s) for s in main[:3]}
-    for sentence in main:
-        block = ctx.doc.blocks[sentence.block]
-        if block.kind != "heading" and id(sentence) not in lede or sentence.text.rstrip().endswith("?"):
-            continue  # a question ("Can coffee prevent dementia?") states nothing
-        if not ctx.in_scope(spec, block) or _QUALIFIED.search(sentence.text) or ctx.is_cited(sentence.block, sentence):
-            continue
-        match = _CAUSAL.search(sentence.text)
-        if match is None or _NOT_STATED.search(sentence.text[max(0, match.start() - 8):match.start()]) \
-                or _OPEN_QUESTION.search(sentence.text[max(0, match.start() - 120):match.start()]):
-            continue  # "the reverse", "try to prevent", "could prevent": not a stated effect
-        if is_hedged(sentence.text, match.start(), match.end()) or is_negated(sentence.text, match.start(), match.end()):
-            continue
-        start = sentence.span.start + match.start()
-        yield ctx.finding(spec, Span(start, start + len(match.group())), match.group(), sentence.text)
 
 
 def _hype_rules(spec: RuleSpec) -> list:
@@ -136,7 +104,7 @@ def _in_link_list(ctx: DocContext, pos: int) -> bool:
     return any(link.block == index and " ".join(link.text.split()) == text for link in ctx.doc.links)
 
 
-# -- HC203, wider: the headline overreach above with more verbs and more kinds of weak evidence,
+# -- HC203: headline and lede overreach on weak evidence, with the verbs and kinds of weak evidence below,
 # plus the rule's own patterns (a single study as proof, a mechanism as settled fact) run as
 # pattern rules wherever the page states them.
 _CAUSAL_MORE = re.compile(
@@ -181,26 +149,12 @@ _QUALIFIED_STUDY = re.compile(
 )
 
 
-def _weak_evidence(ctx: DocContext) -> bool:
-    text = ctx.main_text()
-    if _reports_randomised(text):
-        return bool(_ANIMAL_OR_CELL.search(text))
-    return bool(_WEAK_EVIDENCE.search(text) or _WEAK_MORE.search(text))
-
-
-def _causal_match(text: str) -> re.Match[str] | None:
-    first = _CAUSAL.search(text)
-    more = _CAUSAL_MORE.search(text)
-    if first is None or (more is not None and more.start() < first.start()):
-        return more
-    return first
-
-
 def _causal_headlines(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
-    """``causal_overreach`` with more causal verbs ("slash", "cuts hip fracture risk", "adds years
-    to") and more kinds of weak evidence (health records, food questionnaires, people who ate or drank
-    more). In a headline, "can" and "could" do not withdraw the claim."""
-    if not (_weak_evidence(ctx) or _weak_evidence_more(ctx)):
+    """A cause-and-effect claim in the headline, headings or lede ("coffee slashes the risk of...",
+    "adds years to") of a page whose own evidence is animal, cell, observational or uncontrolled
+    (health records, food questionnaires, people who ate or drank more). In a headline, "can" and
+    "could" do not withdraw the claim."""
+    if not _weak_evidence(ctx):
         return
     main = ctx.main_sentences
     # The lede: the opening sentences after the masthead and navigation a page starts with (a
@@ -219,7 +173,7 @@ def _causal_headlines(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             # In the body, only the result itself restated as an effect: "coffee also slashed the risk".
             match = _BODY_CAUSAL.search(sentence.text)
         else:
-            match = _causal_match_fourth(sentence.text)
+            match = _causal_match(sentence.text)
         if match is None:
             continue
         before = sentence.text[max(0, match.start() - 8):match.start()]
@@ -444,14 +398,13 @@ def risk_minimizing(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
 
 # Evidence that cannot show cause and effect in people, in words the lists above miss: "the subjects
 # were mice", "old mice", a pilot or single-arm study, a study with no control group.
+_ANIMALS_THIRD = r"(?:were|are) (?:\w+ )?(?:mice|rats)|(?:old|aged|elderly|young|obese|diabetic) (?:mice|rats)"
+_ANIMAL_THIRD = re.compile(rf"\b(?:{_ANIMALS_THIRD})\b", re.IGNORECASE)
 _WEAK_THIRD = re.compile(
-    r"\b(?:(?:were|are) (?:\w+ )?(?:mice|rats)|(?:old|aged|elderly|young|obese|diabetic) (?:mice|rats)|"
-    r"pilot (?:study|trial)|open-label|single-arm|uncontrolled (?:study|trial)|"
+    rf"\b(?:{_ANIMALS_THIRD}|pilot (?:study|trial)|open-label|single-arm|uncontrolled (?:study|trial)|"
     r"(?:no|without an?|lacked an?) (?:control|comparison|placebo) (?:group|arm))\b",
     re.IGNORECASE,
 )
-_ANIMAL_THIRD = re.compile(r"\b(?:(?:were|are) (?:\w+ )?(?:mice|rats)|(?:old|aged|elderly|young|obese|diabetic) (?:mice|rats))\b",
-                           re.IGNORECASE)
 # A dateline or byline line: a date and at most eight words ("Press release · February 24, 2026").
 _DATELINE_ONLY = re.compile(r"^(?=.*\b(?:19|20)\d\d\b)(?!(?:\S+\s+){8})[^.!?]*$")
 # Headline verbs of repair and rescue the lists above miss: "Scientists find key to reversing
@@ -467,11 +420,13 @@ _CAUSAL_THIRD = re.compile(
 _NEXT_CLAIM = re.compile(r"\s[-–—]\s|\s(?:and|but|while|that|which)\s+(?:(?:it|they|this|we|he|she)\s+)?(?:could|may|might|will|can|would)\b", re.IGNORECASE)
 
 
-def _weak_evidence_more(ctx: DocContext) -> bool:
+def _weak_evidence(ctx: DocContext) -> bool:
+    """The page's own evidence cannot show cause and effect in people: animal, cell, observational
+    or uncontrolled. On a page that reports a randomised comparison only animal or cell work is."""
     text = ctx.main_text()
     if _reports_randomised(text):
-        return bool(_ANIMAL_THIRD.search(text))
-    return bool(_WEAK_THIRD.search(text))
+        return bool(_ANIMAL_OR_CELL.search(text) or _ANIMAL_THIRD.search(text))
+    return bool(_WEAK_EVIDENCE.search(text) or _WEAK_MORE.search(text) or _WEAK_THIRD.search(text))
 
 
 # "to help them regain function", "helping patients regain": a purpose or an aid, not a stated result.
@@ -479,16 +434,14 @@ _PURPOSE_BEFORE = re.compile(r"\b(?:to|help(?:s|ed|ing)?|aims?|aimed|designed|in
                              re.IGNORECASE)
 
 
-def _causal_match_more(text: str) -> re.Match[str] | None:
-    first = _causal_match(text)
-    more = _CAUSAL_THIRD.search(text)
-    # ("the key to reversing ageing" is no purpose: there "to" takes a noun.)
-    while more is not None and not more.group().lower().endswith("ing") \
-            and _PURPOSE_BEFORE.search(text[max(0, more.start() - 40):more.start()]):
-        more = _CAUSAL_THIRD.search(text, more.end())
-    if first is None or (more is not None and more.start() < first.start()):
-        return more
-    return first
+def _repair_verb(text: str) -> re.Match[str] | None:
+    """The first verb of repair or rescue that is not a purpose ("to help them regain function");
+    ("the key to reversing ageing" is no purpose: there "to" takes a noun)."""
+    match = _CAUSAL_THIRD.search(text)
+    while match is not None and not match.group().lower().endswith("ing") \
+            and _PURPOSE_BEFORE.search(text[max(0, match.start() - 40):match.start()]):
+        match = _CAUSAL_THIRD.search(text, match.end())
+    return match
 
 
 def _hedged_claim(text: str, start: int, end: int) -> bool:
@@ -534,12 +487,10 @@ _CAUSAL_FOURTH = re.compile(
 )
 
 
-def _causal_match_fourth(text: str) -> re.Match[str] | None:
-    first = _causal_match_more(text)
-    more = _CAUSAL_FOURTH.search(text)
-    if first is None or (more is not None and more.start() < first.start()):
-        return more
-    return first
+def _causal_match(text: str) -> re.Match[str] | None:
+    """The earliest causal wording of any of the lists (on a tie, the earlier list's)."""
+    found = [m for m in (_CAUSAL.search(text), _CAUSAL_MORE.search(text), _repair_verb(text), _CAUSAL_FOURTH.search(text)) if m]
+    return min(found, key=lambda m: m.start()) if found else None
 
 
 _ENOUGH_TO = re.compile(r"\benough to\s+$", re.IGNORECASE)
