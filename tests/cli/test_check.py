@@ -54,6 +54,20 @@ def test_usage_and_input_errors_exit_2(tmp_path: Path) -> None:
     assert code == 2 and "no documents" in out
 
 
+def test_an_unreadable_file_among_others_is_a_finding_and_the_rest_are_audited(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.md"
+    empty.write_text("", encoding="utf-8")
+    code, out = run("check", str(empty), "--fail-on", "never")
+    assert code == 2 and "empty.md" in out and "empty document" in out    # alone: an input error
+    code, out = run("check", str(empty), str(EXAMPLES / "patient-leaflet.md"), "--format", "json", "--fail-on", "never")
+    assert code == 1                                                       # HC901 is error-level
+    by_name = {Path(d["source"]).name: d for d in json.loads(out)["documents"]}
+    assert by_name["empty.md"]["error"] == "empty document" and by_name["empty.md"]["score"] is None
+    assert by_name["patient-leaflet.md"]["score"] is not None
+    code, out = run("check", str(empty), str(EXAMPLES / "patient-leaflet.md"), "--fail-on", "never")
+    assert code == 1 and any("empty.md" in l and "HC901 [error]" in l for l in out.splitlines())
+
+
 def test_json_output_validates_against_the_shipped_schema() -> None:
     code, out = run("check", str(EXAMPLES), "--format", "json", "--fail-on", "never")
     data = json.loads(out)
