@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from auditor.engine.guards import release_furniture_start
 from auditor.engine.spec import RuleSpec
 from auditor.normalize.positions import LineIndex
 from auditor.records import Block, Document, Finding, Location, Sentence, Span
@@ -165,13 +166,15 @@ class DocContext:
         contacts for journalists and investors, and the wire's notes. Praise and phone
         numbers there describe the issuer, not the treatment; some rules skip them. Only a
         marker past the first third of the text counts, so a lede that starts "About 40% of"
-        is not taken for one.
+        is not taken for one. A release whose opening does not announce it (no dateline) is
+        still known by its end mark, notes to editors or press office, wherever they sit.
         """
-        if not self.is_press_release:
-            return None
         text = self.doc.text
-        match = RELEASE_FOOTER.search(text, len(text) // 3)
-        return match.start() if match else None
+        if self.is_press_release:
+            match = RELEASE_FOOTER.search(text, len(text) // 3)
+            if match:
+                return match.start()
+        return release_furniture_start(text)
 
     def in_release_footer(self, start: int, block_index: int, text: str) -> bool:
         """True when offset ``start`` (in block ``block_index``, whose sentence is ``text``) lies in

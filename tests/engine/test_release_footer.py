@@ -48,3 +48,14 @@ def test_a_distributor_list_introduced_by_an_ordering_line_is_still_a_contact_bl
               "distributors:\n\nNorland Medical: 800-555-0142 www.norland.example\n\n"
               "Kestrel Supply: 866-555-0177 www.kestrel.example\n\nOrder your supply today.")
     assert "HC304" in rules(BODY + footer)
+
+
+def test_a_release_without_a_dateline_is_known_by_its_notes_to_editors() -> None:
+    # No dateline, "today announced" or media contacts: only the notes to editors say this is a release.
+    body = BODY.replace("BOSTON, March 3, 2025 -- ", "")
+    footer = ("Notes to editors\n\nAbout the Halvern Heart Fund\n\nThe fund is a world-class, groundbreaking charity "
+              "supporting heart research.\n\nFor more information please visit HalvernHeart.com.")
+    found = set(rules(body + footer))
+    assert not {"HC204", "HC301"} & found
+    # Without them the same closing lines are the page's own.
+    assert {"HC204", "HC301"} <= set(rules(body + footer.replace("Notes to editors\n\n", "")))

@@ -57,11 +57,9 @@ def hype_terms(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     named source is quoted saying and the story at once sets against it (the science is early,
     the risks, the cost, the source's ties, more data needed) is reporting, and so is a hedged
     estimate credited to independent doctors ("doctors say it could help millions"). A press
-    release's quotes of its own people are the issuer's claims and still fire; so does hype in
-    the release's closing furniture missed by the context (an end mark or notes to editors
-    before long "About" sections)."""
+    release's quotes of its own people are the issuer's claims and still fire."""
     from auditor.engine.guards import (
-        has_release_furniture, is_balanced_report, is_news_story_text, is_reported_prospect, release_furniture_start,
+        has_release_furniture, is_balanced_report, is_news_story_text, is_reported_prospect,
     )
     from auditor.engine.kinds.python import prepared
 
@@ -72,15 +70,11 @@ def hype_terms(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     furniture = has_release_furniture(text)
     release = (ctx.is_press_release or furniture) and not is_news_story_text(text)
     news = weigh and not release and not ctx.is_commercial()
-    footer = release_furniture_start(text) if spec.params.get("ignore_in_release_footer") and \
-        ctx.release_footer_start is None and furniture else None
     for rule in prepared(spec, "hype_terms", _hype_rules):
         for finding in rule.run(ctx):
             key = (finding.span.start, finding.span.end) if finding.span else (-1, -1)
             if key in seen or len(seen) >= limit:
                 continue
-            if footer is not None and finding.span and finding.span.start >= footer:
-                continue  # the issuer's self-description after the release's end mark
             if finding.span and _in_link_list(ctx, finding.span.start):
                 continue  # another article's title in a related-posts list, not this page's claim
             if weigh and finding.span and _withdrawn(ctx, spec, finding.span.start, finding.span.end, release):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.engine.context import DocContext
-from auditor.engine.guards import is_debunked, release_furniture_start
+from auditor.engine.guards import is_debunked
 from auditor.engine.kinds.python import register
 from auditor.engine.spec import RuleSpec
 from auditor.records import Finding, Span
@@ -269,8 +269,6 @@ def _in_about_section(ctx: DocContext, start: int, sentence: str) -> bool:
     """True when the figure at ``start`` is in a release's closing furniture, in a sentence where
     an organisation speaks of itself."""
     footer = ctx.release_footer_start
-    if footer is None:
-        footer = release_furniture_start(ctx.doc.text)
     return footer is not None and start >= footer and bool(_ORG_SELF.search(sentence))
 
 
