@@ -488,3 +488,69 @@ def _causal_match(text: str) -> re.Match[str] | None:
 
 
 _ENOUGH_TO = re.compile(r"\benough to\s+$", re.IGNORECASE)
+
+
+# -- HC204 on a page that sells: the rule's ``selling_patterns`` ----------------------------------
+# The calls to action rules run after HC204; a clinic's or a reviewer's page that sells says so in words
+# of its own: "Book your free consultation", "Schedule Your FREE Hearing Evaluation", "0% financing",
+# "20% off with code SAVE20", "Check Price".
+_SERVICE_OFFER = re.compile(
+    r"\b(?:(?:book|schedule|request|claim|reserve) (?:your|a|an|my) (?:free |complimentary |first |no-obligation )?(?:[\w-]+ ){0,2}?"
+    r"(?:consult|consultation|evaluation|case review|appointment|assessment|test|scan|session|visit|drip)s?\b|"
+    r"book now\b|(?:free|complimentary) (?:phone |video |initial )?(?:consult|consultation|evaluation|case review|assessment)\b|"
+    r"(?:0%|low monthly|interest-free) (?:financing|payments)|(?:monthly )?payment plans\b|"
+    r"(?:use|with) (?:the )?(?:promo |discount |coupon )?code [A-Z0-9]{4,}\b|\d{1,2}% off\b|[$£€]\d+ off\b|check (?:the )?price\b)",
+    re.IGNORECASE,
+)
+
+
+def _offers_service(ctx: DocContext) -> bool:
+    """True when the main text of a page that is neither a release nor a news story offers its service or a deal."""
+    from auditor.engine.guards import has_release_furniture, is_news_story_text
+
+    text = ctx.doc.text
+    if ctx.is_press_release or has_release_furniture(text) or is_news_story_text(text):
+        return False
+    return bool(_SERVICE_OFFER.search(ctx.main_text()))
+
+
+# "Where Hope Becomes Healing", "Reclaim your vitality", "Honestly, I'm blown away" are a clinic's or a
+# shop's own slogans; a patient or a scientist saying the same in a news story describes a feeling.
+def _hype_without_slogans(spec: RuleSpec) -> RuleSpec:
+    """HC204's spec without ``selling_patterns``, for ``hype_terms`` (built once per rule)."""
+    from dataclasses import replace
+
+    return replace(spec, params={k: v for k, v in spec.params.items() if k != "selling_patterns"})
+
+
+def _hype_slogan_rule(spec: RuleSpec):
+    """The rule's ``selling_patterns`` as a pattern rule with its guards (hedges do not withdraw a slogan)."""
+    from dataclasses import replace
+
+    from auditor.engine.kinds.pattern import PatternRule  # the kinds import the checks package
+
+    params = {k: v for k, v in spec.params.items()
+              if k not in ("check", "hedged_patterns", "selling_patterns", "ignore_when_balanced_report")}
+    params |= {"patterns": spec.params["selling_patterns"], "ignore_when_hedged": False}
+    return PatternRule(replace(spec, kind="pattern", params=params))
+
+
+@register("hype_terms_with_slogans")
+def hype_terms_with_slogans(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """``hype_terms``, and on a page that sells (never a press release) the rule's ``selling_patterns``
+    wherever they do not overlap a finding already made."""
+    from auditor.engine.checks.promotion import _sells
+    from auditor.engine.kinds.python import prepared
+
+    own = list(hype_terms(ctx, prepared(spec, "hype_without_slogans", _hype_without_slogans)))
+    yield from own
+    if not spec.params.get("selling_patterns") or not (_sells(ctx, own) or _offers_service(ctx)):
+        return
+    taken = [f.span for f in own if f.span is not None]
+    for finding in prepared(spec, "hype_slogans", _hype_slogan_rule).run(ctx):
+        if finding.span is None or any(finding.span.overlaps(t) for t in taken):
+            continue
+        if _in_link_list(ctx, finding.span.start):
+            continue
+        taken.append(finding.span)
+        yield finding
