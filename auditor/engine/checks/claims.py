@@ -510,7 +510,10 @@ _WEAK_FIFTH = re.compile(
 _CAUSAL_FIFTH = re.compile(
     r"\b(?:come off (?:their |your |all |some )?(?:medications?|medicines?|meds|insulin|pills|drugs)|"
     r"(?:a |an |the )(?:drug-free|natural|non-invasive|simple|lasting|real) (?:answer|solution|fix|cure) (?:to|for)|"
-    r"(?:has |have )?lifted (?:[\w'’-]+ ){0,2}?depression|dramatically (?:reduce|cut|lower|improve|boost|ease))\b",
+    r"(?:has |have )?lifted (?:[\w'’-]+ ){0,2}?depression|dramatically (?:reduce|cut|lower|improve|boost|ease)|"
+    r"br(?:ought|ings?) (?:fast |rapid |quick |lasting |swift )?relief (?:to|for)|"
+    r"(?:brain|memory|immune|heart|bone|liver)-(?:boosting|protecting|saving|strengthening)|"
+    r"transforms? (?:[\w'’-]+ ){0,2}?(?:immune health|immunity|heart health|brain health|bone health))\b",
     re.IGNORECASE,
 )
 
