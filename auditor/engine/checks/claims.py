@@ -503,7 +503,10 @@ _ENOUGH_TO = re.compile(r"\benough to\s+$", re.IGNORECASE)
 # the program", "people ... who used GlucoPath for six months", "most of the patients who completed it".
 _WEAK_FIFTH = re.compile(
     r"\b(?:(?:followed|tracked|included|analy[sz]ed|studied) (?:[\d,]+|more than [\d,]+|over [\d,]+) (?:adults|patients|people|participants|members|women|men|users|employees)\b[^.!?]{0,160}?\bwho (?:enrolled|used|joined|completed|signed up|took part|stayed)|"
-    r"(?:patients|people|participants|members|users|women|men|adults) (?:with [\w' -]{3,40} )?who (?:used|completed|enrolled in|joined|stayed in) (?:it|the program(?:me)?|[A-Z][\w-]+)\b(?! (?:or|and) (?:a|the) (?:control|placebo|comparison)))",
+    r"(?:patients|people|participants|members|users|women|men|adults) (?:with [\w' -]{3,40} )?who (?:used|completed|enrolled in|joined|stayed in) (?:it|the program(?:me)?|[A-Z][\w-]+)\b(?! (?:or|and) (?:a|the) (?:control|placebo|comparison))|"
+    # One group given the treatment and measured before and after: "gave 30 adults with depression one capsule".
+    r"(?:gave|treated|offered) (?:[\d,]+|ten|twelve|twenty|thirty|forty|fifty) (?:adults|patients|people|volunteers|participants|women|men) (?:with [^.!?]{0,60}? )?(?:one|a single|a|an) (?:dose|capsule|infusion|injection|session|course)|"
+    r"(?:scans|measurements|samples|tests) (?:taken |done |made )?before and after (?:the |each |a |one )?(?:session|treatment|course|program|programme|therapy|dose|infusion))",
 )
 # Headline verbs the lists above miss: "helps people come off their medications", "offers women a
 # drug-free answer to night sweats", "has lifted severe depression", "can dramatically reduce anxiety".
@@ -569,13 +572,22 @@ def _causal_headlines_fifth(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding
         yield ctx.finding(spec, Span(start, start + len(match.group())), match.group(), sentence.text)
 
 
+_REPORTED_FIFTH = re.compile(r"\b(?:say|says|said|told)\b", re.IGNORECASE)
+
+
 @register("causal_claims_fifth")
 def causal_claims_fifth(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     """HC203 as ``causal_claims``, with the fifth pass's headline evidence and verbs: one finding a sentence."""
     from auditor.engine.kinds.python import prepared
 
     seen: set[tuple[int, int]] = set()
-    found = list(_causal_headlines_fifth(ctx, spec))
+    earlier = {(f.span.start, f.span.end) for f in _causal_headlines(ctx, spec) if f.span}
+    # The fifth pass leaves reported speech to its speaker ("Port Selby researchers say therapy could make
+    # pills a thing of the past"): only the earlier lists treat "researchers say" as the page's claim. A
+    # release's "said" is its own people's word and stays the release's claim.
+    found = [f for f in _causal_headlines_fifth(ctx, spec)
+             if not f.span or (f.span.start, f.span.end) in earlier or ctx.is_press_release
+             or not _REPORTED_FIFTH.search(f.excerpt)]
     for rule in prepared(spec, "causal_claims", _causal_pattern_rules):
         found.extend(rule.run(ctx))
     for finding in found:
