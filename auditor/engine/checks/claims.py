@@ -553,4 +553,107 @@ def hype_terms_with_slogans(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding
         if _in_link_list(ctx, finding.span.start):
             continue
         taken.append(finding.span)
+
+
+# -- HC203, fifth pass: uncontrolled programme evaluations, and headline verbs of coming off medicine,
+# drug-free answers and lifted depression -------------------------------------------------------------
+
+# A programme's own members followed with no comparison group: "followed 64 adults ... who enrolled in
+# the program", "people ... who used GlucoPath for six months", "most of the patients who completed it".
+_WEAK_FIFTH = re.compile(
+    r"\b(?:(?:followed|tracked|included|analy[sz]ed|studied) (?:[\d,]+|more than [\d,]+|over [\d,]+) (?:adults|patients|people|participants|members|women|men|users|employees)\b[^.!?]{0,160}?\bwho (?:enrolled|used|joined|completed|signed up|took part|stayed)|"
+    r"(?:patients|people|participants|members|users|women|men|adults) (?:with [\w' -]{3,40} )?who (?:used|completed|enrolled in|joined|stayed in) (?:it|the program(?:me)?|[A-Z][\w-]+)\b(?! (?:or|and) (?:a|the) (?:control|placebo|comparison))|"
+    # One group given the treatment and measured before and after: "gave 30 adults with depression one capsule".
+    r"(?:gave|treated|offered) (?:[\d,]+|ten|twelve|twenty|thirty|forty|fifty) (?:adults|patients|people|volunteers|participants|women|men) (?:with [^.!?]{0,60}? )?(?:one|a single|a|an) (?:dose|capsule|infusion|injection|session|course)|"
+    r"(?:scans|measurements|samples|tests) (?:taken |done |made )?before and after (?:the |each |a |one )?(?:session|treatment|course|program|programme|therapy|dose|infusion))",
+)
+# Headline verbs the lists above miss: "helps people come off their medications", "offers women a
+# drug-free answer to night sweats", "has lifted severe depression", "can dramatically reduce anxiety".
+_CAUSAL_FIFTH = re.compile(
+    r"\b(?:come off (?:their |your |all |some )?(?:medications?|medicines?|meds|insulin|pills|drugs)|"
+    r"(?:a |an |the )(?:drug-free|natural|non-invasive|simple|lasting|real) (?:answer|solution|fix|cure) (?:to|for)|"
+    r"(?:has |have )?lifted (?:[\w'’-]+ ){0,2}?depression|dramatically (?:reduce|cut|lower|improve|boost|ease)|"
+    r"br(?:ought|ings?) (?:fast |rapid |quick |lasting |swift )?relief (?:to|for)|"
+    r"(?:brain|memory|immune|heart|bone|liver)-(?:boosting|protecting|saving|strengthening)|"
+    r"transforms? (?:[\w'’-]+ ){0,2}?(?:immune health|immunity|heart health|brain health|bone health))\b",
+    re.IGNORECASE,
+)
+
+
+def _weak_evidence_fifth(ctx: DocContext) -> bool:
+    """The page's evidence is weak by the earlier lists, or it is a programme's own members followed with
+    no comparison group (on a page that reports no randomised comparison)."""
+    if _weak_evidence(ctx):
+        return True
+    text = ctx.main_text()
+    return not _reports_randomised(text) and bool(_WEAK_FIFTH.search(text))
+
+
+def _causal_match_fifth(text: str) -> re.Match[str] | None:
+    """The earliest causal wording of the earlier lists or of the fifth pass."""
+    found = [m for m in (_causal_match(text), _CAUSAL_FIFTH.search(text)) if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _causal_headlines_fifth(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """``_causal_headlines`` with the fifth pass's evidence and verbs (the same guards, in the same order)."""
+    if not _weak_evidence_fifth(ctx):
+        return
+    main = ctx.main_sentences
+    lede = {id(s) for s in [s for s in main if _SUBSTANTIVE.search(s.text) and "|" not in s.text
+                            and not _DATELINE_ONLY.search(s.text)][:_LEDE]}
+    for sentence in main:
+        block = ctx.doc.blocks[sentence.block]
+        heading = block.kind == "heading" or (id(sentence) in lede and not _CLOSED.search(sentence.text))
+        if sentence.text.rstrip().endswith("?"):
+            continue
+        if not ctx.in_scope(spec, block) or _QUALIFIED_STUDY.search(sentence.text) or ctx.is_cited(sentence.block, sentence):
+            continue
+        if not heading and id(sentence) not in lede:
+            match = _BODY_CAUSAL.search(sentence.text)
+        else:
+            match = _causal_match_fifth(sentence.text)
+        if match is None:
+            continue
+        before = sentence.text[max(0, match.start() - 8):match.start()]
+        can = bool(_HEADLINE_CAN.search(before))
+        lede_can = can and id(sentence) in lede and before.rstrip().lower().endswith("can")
+        gerund = match.group().lower().endswith("ing") and before.rstrip().lower().endswith("to")
+        enough = bool(_ENOUGH_TO.search(sentence.text[max(0, match.start() - 12):match.start()]))
+        if (_HEADLINE_NOT_STATED.search(before) and not gerund and not enough) or (can and not heading and not lede_can) \
+                or _OPEN_QUESTION.search(sentence.text[max(0, match.start() - 120):match.start()]):
+            continue
+        if is_negated(sentence.text, match.start(), match.end()):
+            continue
+        if _hedged_claim(sentence.text, match.start(), match.end()) and not (can and not _MAY.search(sentence.text)):
+            continue
+        start = sentence.span.start + match.start()
+        yield ctx.finding(spec, Span(start, start + len(match.group())), match.group(), sentence.text)
+
+
+_REPORTED_FIFTH = re.compile(r"\b(?:say|says|said|told)\b", re.IGNORECASE)
+
+
+@register("causal_claims_fifth")
+def causal_claims_fifth(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """HC203 as ``causal_claims``, with the fifth pass's headline evidence and verbs: one finding a sentence."""
+    from auditor.engine.kinds.python import prepared
+
+    seen: set[tuple[int, int]] = set()
+    earlier = {(f.span.start, f.span.end) for f in _causal_headlines(ctx, spec) if f.span}
+    # The fifth pass leaves reported speech to its speaker ("Port Selby researchers say therapy could make
+    # pills a thing of the past"): only the earlier lists treat "researchers say" as the page's claim. A
+    # release's "said" is its own people's word and stays the release's claim.
+    found = [f for f in _causal_headlines_fifth(ctx, spec)
+             if not f.span or (f.span.start, f.span.end) in earlier or ctx.is_press_release
+             or not _REPORTED_FIFTH.search(f.excerpt)]
+    for rule in prepared(spec, "causal_claims", _causal_pattern_rules):
+        found.extend(rule.run(ctx))
+    for finding in found:
+        key = (finding.span.start, finding.span.end) if finding.span else (-1, -1)
+        sentence = ctx.sentence_at(finding.span.start) if finding.span else None
+        skey = (sentence.span.start, -2) if sentence else key
+        if key in seen or skey in seen:
+            continue
+        seen.update({key, skey})
         yield finding
