@@ -376,6 +376,8 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                     following = ctx.sentence_at(sentence.span.end + 1)
                     nearby = sentence.text + (" " + following.text if following and following.block == sentence.block else "")
                     figure_at = 0
+                if _attribution_own_sentence(match, sentence.text, block.text):
+                    nearby, figure_at = sentence.text, 0
                 if _speaker_sources(nearby, figure_at, figure_at + len(sentence.text)):
                     continue  # attributed to a named speaker or body
                 if any(_SOURCE_LINE.search(b.text) for b in ctx.doc.blocks[index + 1:index + 5]):
@@ -910,3 +912,26 @@ def _selling_study_counts(ctx: DocContext, text: str) -> Iterator[re.Match[str]]
         start = max(text.rfind(". ", 0, match.start()), 0)
         if not _POOLED.search(text[start:match.start()]):
             yield match
+
+
+# Whose words a figure is, when its paragraph also quotes someone: a figure whose own sentence
+# names the seller as its source ("According to the company, the app is 99% accurate") is not
+# re-sourced by the next sentence's "ToothPath says ..."; and a disease's reach the story states
+# after a speaker's quoted words have closed ('..., she said, "as soon as possible". With around
+# 55 million people living with dementia ...') is the story's own background, not the speaker's.
+_SELLER_IN_SENTENCE = re.compile(r"\baccording to (?:the|its) (?:company|manufacturer|maker|firm|brand|seller|startup|start-up)\b"
+                                 r"|\b(?:the|its) (?:company|manufacturer|maker|firm|brand|seller|startup|start-up) (?:says|said|claims|claimed)\b",
+                                 re.IGNORECASE)
+_CLOSED_QUOTE = re.compile(r"[\"”][.!?]?\s*$|[.!?][\"”]\s*$")
+
+
+def _attribution_own_sentence(match: re.Match[str], sentence: str, paragraph: str) -> bool:
+    """True when only the figure's own sentence can source it (see above)."""
+    if sentence.lstrip()[:1] in "\"“" or re.search(r"[\"“”]", sentence):
+        return False
+    if _SELLER_IN_SENTENCE.search(sentence) and _PERFORMANCE.search(sentence):
+        return True
+    if not re.search(r"\b" + _PEOPLE + r"\b", match.group(), re.IGNORECASE) or not _DISEASE_REACH.search(sentence):
+        return False
+    at = paragraph.find(sentence)
+    return at > 0 and bool(_CLOSED_QUOTE.search(paragraph[:at]))
