@@ -216,7 +216,7 @@ def find_statistics(text: str, population: bool = False, release: bool = False) 
                  and (release or not _STUDY_SIZE.search(text[max(0, m.start() - 12):m.start()]))]
         matches = sorted(matches + extra, key=lambda m: m.start())
     for match in matches:
-        if _NOT_A_FINDING.match(match.group().strip()):
+        if _NOT_A_FINDING.match(match.group().strip()) and not _total_effect(match, text):
             continue
         if (_DISCOUNT.match(text, match.end() - 1) or _DISCOUNT.search(text[match.end() - 1:match.end() + 12])
                 or _OFF_AFTER.match(text, match.end())):
@@ -297,17 +297,30 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     release = ctx.is_press_release
     starts = [s.span.start for s in ctx.doc.sentences]
     identifies = bool(_IDENTIFIES_STUDY.search(ctx.doc.text)) or any(l.kind == "citation" for l in ctx.doc.links)
+    heads, body = _release_headline_blocks(ctx) if release else (set(), None)
     for index, block in ctx.blocks_in_scope(spec):
         if ctx.is_cited(index):
             continue
         flagged: set[int] = set()
         promises_only = False
+        if index in heads:
+            found = list(_headline_figures(ctx, spec, block))
+            if found:
+                count += len(found)
+                yield from found
+                continue
+        if index == body:
+            for finding in _lede_accuracy(ctx, spec, block, index):
+                flagged.add(ctx.sentence_at(finding.span.start).span.start)
+                count += 1
+                yield finding
         if release:
             for at, finding in _release_projections(ctx, spec, block, index):
                 flagged.add(at)
                 count += 1
                 yield finding
-        for match in find_statistics(block.text, population=True, release=release):
+        for match in sorted(list(find_statistics(block.text, population=True, release=release))
+                            + list(_selling_study_counts(ctx, block.text)), key=lambda m: m.start()):
             start = block.span.start + match.start()
             sentence = ctx.sentence_at(start)
             if sentence is not None and sentence.span.start in flagged:
@@ -316,7 +329,8 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 continue
             if release and (sentence is None or not (_release_background(sentence.text, start - sentence.span.start,
                                                                                     match.group())
-                                                     or _release_unsourced(sentence.text))):
+                                                     or _release_unsourced(sentence.text)
+                                                     or _release_perception(sentence.text, match))):
                 continue
             if match.re is BENEFIT and not _benefit_claim(match, sentence.text if sentence else block.text):
                 continue
@@ -326,7 +340,8 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                     and _reports_study(sentence.text):
                 continue
             if match.re is POPULATION and not release and not _prevalence(block.text, match) \
-                    and not _share_or_reach(match, sentence.text if sentence else block.text):
+                    and not _share_or_reach(match, sentence.text if sentence else block.text) \
+                    and not _selling_outcome_count(ctx, match, block.text):
                 continue
             if sentence is not None and _in_about_section(ctx, start, sentence.text):
                 continue
@@ -359,13 +374,16 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                     following = ctx.sentence_at(sentence.span.end + 1)
                     nearby = sentence.text + (" " + following.text if following and following.block == sentence.block else "")
                     figure_at = 0
+                if _attribution_own_sentence(match, sentence.text, block.text):
+                    nearby, figure_at = sentence.text, 0
                 if _speaker_sources(nearby, figure_at, figure_at + len(sentence.text)):
                     continue  # attributed to a named speaker or body
                 if any(_SOURCE_LINE.search(b.text) for b in ctx.doc.blocks[index + 1:index + 5]):
                     continue  # "Source: CDC" under a chart or fact box
                 position = bisect.bisect_left(starts, sentence.span.start)
                 before = ctx.doc.sentences[position - 1] if position > 0 else None
-                if before is not None and before is not sentence and _DATED_STUDY.search(before.text):
+                if before is not None and before is not sentence and _DATED_STUDY.search(before.text) \
+                        and not (release and _release_perception(sentence.text, match)):
                     continue  # "A 2005 review of 40 trials ... It found that 30% ..."
                 if _DATED_STUDY.search(sentence.text[:local]) and not _OWN_SURVEY.search(sentence.text) \
                         and not _company_study(sentence.text):
@@ -421,7 +439,7 @@ def _speaker_sources(nearby: str, start: int, end: int) -> bool:
     for said in _SAID.finditer(nearby):
         word = said.group().lower()
         lead = nearby[max(0, said.start() - 30):said.start()]
-        if word in ("said", "says") and _RESPONDENTS.search(lead) and _OWN_SURVEY.search(nearby):
+        if word in ("said", "says") and _RESPONDENTS.search(lead) and (_OWN_SURVEY.search(nearby) or _respondents_perception(nearby, said)):
             continue
         if word == "told" and _PASSIVE_TOLD.search(lead):
             continue
@@ -737,3 +755,181 @@ _ANOTHER_STUDY = re.compile(r"\b(?:a|an|one|another) (?:[\w-]+ ){0,3}?(?:study|t
 def _participants_share(sentence: str) -> bool:
     """True when ``sentence`` gives a share of the participants of the study the story reports."""
     return bool(_PARTICIPANTS_SHARE.search(sentence)) and not _ANOTHER_STUDY.search(sentence)
+
+
+# A release's headline and deck (the lines above its dateline paragraph) are its own voice: a
+# result figure there ("Dengue cases plunge 61%", "... with 96% accuracy", "helps people fall
+# asleep twice as fast, new study shows") reaches readers without the study's size, design or
+# comparison, which HealthNewsReview asks a headline not to drop. Not where the headline names a
+# registered trial ("in Phase 3 DAYBREAK-1 Trial") or a journal: that points the reader to it.
+_HEADLINE_NAMED_SOURCE = re.compile(r"\b[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)* (?:[Tt]rial|[Ss]tudy)\b|\b(?i:journal|published in)\b"
+                                    r"|\b(?i:(?:CDC|WHO|NIH|census|surveillance))\b")
+_BODY_START = re.compile(r"(?:^|\s)(?:--|—|–)\s|\b(?:today|this week) (?:announced|released|unveiled|launched|reported)\b"
+                         r"|^(?:for immediate release|press release)\b:?\s*[^\s|]", re.IGNORECASE)
+_HEADLINE_RESULT = re.compile(r"%|\bper ?cent\b|\btimes\b|\btwice\b|\bhal(?:f|ves)\b|\bthirds?\b|\bquarters?\b|\d\s?x\b|\bin (?:ten|10)\b",
+                              re.IGNORECASE)
+# A deck that gives the study, its size or its comparison ("Study of 3,418 adults finds ...",
+# "... compared with 22% of those with sham stimulation", "in CORMORANT-201") carries the context.
+_HEADLINE_STUDY = re.compile(r"\b(?:stud(?:y|ies)|trials?|data|research\w*|researchers|participants|placebo|sham|versus|vs\.?|"
+                             r"compared|standard (?:therapy|care|treatment)|phase \d|only)\b|\bin (?-i:[A-Z]{2,}[A-Z0-9]*-\d+)\b", re.IGNORECASE)
+
+
+def _release_headline_blocks(ctx: DocContext) -> tuple[set[int], int | None]:
+    """Indexes of a release's headline and deck: short main-region lines above the first body
+    paragraph (its dateline, "today announced", or the first full paragraph); and the index of
+    that paragraph when it carries the dateline."""
+    heads: set[int] = set()
+    for index, block in enumerate(ctx.doc.blocks):
+        if block.region != "main":
+            continue
+        text = block.text.strip()
+        words = len(text.split())
+        if _BODY_START.search(text[:200]):
+            return heads, index
+        if words > 40 or (words > 25 and text[-1:] in ".!?\"”"):
+            break
+        if 5 <= words and len(text) <= 250 and "|" not in text and text[-1:] not in ".:" \
+                and text.lstrip()[:1] not in "\"“":
+            heads.add(index)
+    return heads, None
+
+
+def _headline_figures(ctx: DocContext, spec: RuleSpec, block: object) -> Iterator[Finding]:
+    """The first result figure of a release's headline or deck ``block``."""
+    text = block.text
+    if _HEADLINE_NAMED_SOURCE.search(text) or _HEADLINE_STUDY.search(text) or _FINANCE.search(text) \
+            or _MONEY_WORDS.search(text):
+        return
+    candidates = [m for m in find_statistics(text) if m.re is not POPULATION and not _MONEY.search(m.group())
+                  and _HEADLINE_RESULT.search(m.group())]
+    for match in sorted(candidates, key=lambda m: m.start()):
+        if is_debunked(text, match.start(), match.end()):
+            continue
+        span = Span(block.span.start + match.start(), block.span.start + match.end())
+        yield ctx.finding(spec, span, match.group().strip(), text)
+        return
+
+
+# The release's opening sentence describing its product ("today announced the launch of X, a
+# saliva test that detects endometriosis with 96% accuracy"): an accuracy the seller vouches
+# for, with no study in the sentence to say how it was measured (FDA and FTC guidance ask for
+# the basis of a diagnostic's performance claim).
+_ACCURACY_FIGURE = re.compile(r"(?<![\w.,-])(?:up to |nearly |over |more than |about )?\d{1,3}(?:\.\d+)?\s?(?:%|per ?cent\b)(?= (?:accura|sensitiv|specific))"
+                              r"|\b(?:accuracy|sensitivity|specificity) (?:rate )?of (?:up to |nearly |over |more than |about )?\d{1,3}(?:\.\d+)?\s?(?:%|per ?cent\b)"
+                              r"|(?<![\w.,-])\d{1,3}(?:\.\d+)?\s?(?:%|per ?cent) accurate\b", re.IGNORECASE)
+
+
+def _lede_accuracy(ctx: DocContext, spec: RuleSpec, block: object, index: int) -> Iterator[Finding]:
+    """An accuracy figure in the first sentence of a release's dateline paragraph ``block``,
+    with no study, trial or researcher named in that sentence."""
+    first = next((s for s in ctx.doc.sentences if s.block == index), None)
+    if first is None or _TRIAL_WORDS.search(first.text) or _STUDY_RESULT.search(first.text) \
+            or _NAMED_BODY.search(first.text) or re.search(r"[\"“”]", first.text):
+        return
+    match = _ACCURACY_FIGURE.search(first.text)
+    if match is None or is_debunked(first.text, match.start(), match.end()):
+        return
+    start = first.span.start + match.start()
+    yield ctx.finding(spec, Span(start, first.span.start + match.end()), match.group().strip(), first.text)
+
+
+# A selling page's count of the outcomes it claims ("2,800+ patients helped", "More than 6,000
+# babies born", "Over 50,000 women have transformed their bodies"): a results claim in numbers,
+# which the ASA/CAP code and the FTC ask the seller to substantiate like any other figure. Not
+# a count of users or followers ("trusted by", "loved by": HC31x) nor a disease's reach.
+_OUTCOME_AFTER = re.compile(
+    r"\s*(?:(?:have|has|had)\s+(?:already\s+|now\s+|successfully\s+)?)?(?:successfully\s+)?"
+    r"(?:helped|treated|healed|cured|born|delivered|transformed|restored|reversed|freed|recovered|"
+    r"lost|slimmed|got (?:their|her|his) lives back|pain[- ]free|symptom[- ]free)\b", re.IGNORECASE)
+_SELLING_LINE = re.compile(r"\b(?:book|schedule|request|claim) (?:a|an|your|my) (?:free )?(?:[\w-]+ )?(?:consultation|appointment|call|"
+                           r"visit|session|assessment|evaluation|exam)|\bfree consultation|\bcall (?:us )?(?:now|today)|\bsign up (?:today|now)|"
+                           r"\border (?:now|today)|\bbuy now|\badd to (?:cart|basket)|\bshop now|\bstart your (?:journey|transformation|free trial)\b",
+                           re.IGNORECASE)
+_OUTCOME_SUBJECT = re.compile(r"(?:patients|people|clients|women|men|babies|children|families|adults|lives|cases)$", re.IGNORECASE)
+
+
+def _selling_outcome_count(ctx: DocContext, match: re.Match[str], text: str) -> bool:
+    """True when a count of people ``match`` in ``text``, on a page that sells, counts the
+    seller's claimed outcomes."""
+    if ctx.is_press_release or not (ctx.is_commercial() or _SELLING_LINE.search(ctx.doc.text)):
+        return False  # (HC101 runs before the call-to-action rules: the page's own selling lines)
+    if not _OUTCOME_SUBJECT.search(match.group()) or _VAGUE_COUNT.match(match.group()):
+        return False
+    return bool(_OUTCOME_AFTER.match(text, match.end()))
+
+
+# "100% absorption", "a 100% success rate": a total effect claimed for a product, not a recipe
+# ("100% natural") — the seller's figure to substantiate; not where it is denied ("no drip gives
+# 100% absorption").
+_TOTAL_EFFECT = re.compile(r"\s*(?:absorption|absorbed|absorbable|bioavailab\w*|success rate|cure rate|recovery rate)\b", re.IGNORECASE)
+_DENIED_BEFORE = re.compile(r"\b(?:no|not|never|nothing|none|isn't|aren't|doesn't|don't|cannot|can't|without)\b[^.!?]{0,40}$", re.IGNORECASE)
+
+
+def _total_effect(match: re.Match[str], text: str) -> bool:
+    """True when a "100%" ``match`` in ``text`` claims a product's total effect, not denied."""
+    if text[max(0, match.start() - 1):match.start()] in ("\"", "“", "‘", "'"):
+        return False  # the phrase quoted in order to weigh it
+    return bool(_TOTAL_EFFECT.match(text, match.end())) and not _DENIED_BEFORE.search(text[max(0, match.start() - 60):match.start()])
+
+
+# "Nine in ten participants said they would recommend it to a friend", "94% were satisfied": a
+# consumer-perception figure, which the ASA/CAP code and the FTC treat as a claim that needs
+# substantiation, not as a result of the study a release announces; not a speaker's quoted words.
+_PERCEPTION = re.compile(r"\bwould (?:\w+ )?recommend\b|\b(?:were|was|felt|are|is) (?:very |highly |completely )?satisfied\b|\bsatisfaction (?:rate|score)\b",
+                         re.IGNORECASE)
+
+
+def _release_perception(sentence: str, match: re.Match[str]) -> bool:
+    """True when a release's share ``match`` counts those who would recommend the product or
+    were satisfied with it."""
+    if match.re is not STATISTIC or re.search(r"[\"“”]", sentence):
+        return False
+    return bool(_PERCEPTION.search(sentence))
+
+
+def _respondents_perception(nearby: str, said: re.Match[str]) -> bool:
+    """True when the respondents who ``said`` something gave their verdict on the product ("said
+    they would recommend it"): counted customers, not a source."""
+    return bool(_PERCEPTION.search(nearby[said.end():said.end() + 40]))
+
+
+# "the subject of more than 400 published studies", "backed by 50+ clinical trials": a selling
+# page counting research in place of citing any of it (JAMA benchmarks, HealthNewsReview: a
+# number of studies is not a source). Not a review saying how many trials it pooled.
+STUDY_COUNT = re.compile(r"(?<![\w.,$-])(?:(?:more than|over|nearly|almost|some|about) )?\d{1,3}(?:,\d{3})*\+? "
+                         r"(?:(?:published|clinical|scientific|peer-reviewed|medical|independent|human) ){0,2}(?:studies|trials|papers)\b",
+                         re.IGNORECASE)
+_POOLED = re.compile(r"\b(?:pooled|analy[sz]ed|reviewed|combined|included|identified|meta-analysis|systematic review|we|our team)\b", re.IGNORECASE)
+
+
+def _selling_study_counts(ctx: DocContext, text: str) -> Iterator[re.Match[str]]:
+    """Counts of studies in ``text`` on a page that sells (not a release)."""
+    if ctx.is_press_release or not (ctx.is_commercial() or _SELLING_LINE.search(ctx.doc.text)):
+        return
+    for match in STUDY_COUNT.finditer(text):
+        start = max(text.rfind(". ", 0, match.start()), 0)
+        if not _POOLED.search(text[start:match.start()]):
+            yield match
+
+
+# Whose words a figure is, when its paragraph also quotes someone: a figure whose own sentence
+# names the seller as its source ("According to the company, the app is 99% accurate") is not
+# re-sourced by the next sentence's "ToothPath says ..."; and a disease's reach the story states
+# after a speaker's quoted words have closed ('..., she said, "as soon as possible". With around
+# 55 million people living with dementia ...') is the story's own background, not the speaker's.
+_SELLER_IN_SENTENCE = re.compile(r"\baccording to (?:the|its) (?:company|manufacturer|maker|firm|brand|seller|startup|start-up)\b"
+                                 r"|\b(?:the|its) (?:company|manufacturer|maker|firm|brand|seller|startup|start-up) (?:says|said|claims|claimed)\b",
+                                 re.IGNORECASE)
+_CLOSED_QUOTE = re.compile(r"[\"”][.!?]?\s*$|[.!?][\"”]\s*$")
+
+
+def _attribution_own_sentence(match: re.Match[str], sentence: str, paragraph: str) -> bool:
+    """True when only the figure's own sentence can source it (see above)."""
+    if sentence.lstrip()[:1] in "\"“" or re.search(r"[\"“”]", sentence):
+        return False
+    if _SELLER_IN_SENTENCE.search(sentence) and _PERFORMANCE.search(sentence):
+        return True
+    if not re.search(r"\b" + _PEOPLE + r"\b", match.group(), re.IGNORECASE) or not _DISEASE_REACH.search(sentence):
+        return False
+    at = paragraph.find(sentence)
+    return at > 0 and bool(_CLOSED_QUOTE.search(paragraph[:at]))
