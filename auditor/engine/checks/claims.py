@@ -553,6 +553,7 @@ def hype_terms_with_slogans(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding
         if _in_link_list(ctx, finding.span.start):
             continue
         taken.append(finding.span)
+        yield finding
 
 
 # -- HC203, fifth pass: uncontrolled programme evaluations, and headline verbs of coming off medicine,
