@@ -218,7 +218,10 @@ def causal_claims(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     from auditor.engine.kinds.python import prepared
 
     seen: set[tuple[int, int]] = set()
-    found = list(_causal_headlines(ctx, spec))
+    # A news story's "researchers say therapy could make pills a thing of the past" is the speaker's
+    # claim; a release's "said" is its own people's word and stays the release's claim.
+    found = [f for f in _causal_headlines(ctx, spec)
+             if ctx.is_press_release or not _REPORTED_HEADLINE.search(f.excerpt)]
     for rule in prepared(spec, "causal_claims", _causal_pattern_rules):
         found.extend(rule.run(ctx))
     for finding in found:
@@ -420,7 +423,8 @@ def _weak_evidence(ctx: DocContext) -> bool:
     text = ctx.main_text()
     if _reports_randomised(text):
         return bool(_ANIMAL_OR_CELL.search(text) or _ANIMAL_THIRD.search(text))
-    return bool(_WEAK_EVIDENCE.search(text) or _WEAK_MORE.search(text) or _WEAK_THIRD.search(text))
+    return bool(_WEAK_EVIDENCE.search(text) or _WEAK_MORE.search(text) or _WEAK_THIRD.search(text)
+                or _WEAK_FIFTH.search(text))
 
 
 # "to help them regain function", "helping patients regain": a purpose or an aid, not a stated result.
@@ -483,7 +487,8 @@ _CAUSAL_FOURTH = re.compile(
 
 def _causal_match(text: str) -> re.Match[str] | None:
     """The earliest causal wording of any of the lists (on a tie, the earlier list's)."""
-    found = [m for m in (_CAUSAL.search(text), _CAUSAL_MORE.search(text), _repair_verb(text), _CAUSAL_FOURTH.search(text)) if m]
+    found = [m for m in (_CAUSAL.search(text), _CAUSAL_MORE.search(text), _repair_verb(text), _CAUSAL_FOURTH.search(text),
+                         _CAUSAL_FIFTH.search(text)) if m]
     return min(found, key=lambda m: m.start()) if found else None
 
 
@@ -539,12 +544,12 @@ def _hype_slogan_rule(spec: RuleSpec):
 def hype_terms_with_slogans(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     """``hype_terms``, and on a page that sells (never a press release) the rule's ``selling_patterns``
     wherever they do not overlap a finding already made."""
-    from auditor.engine.checks.promotion import _sells
+    from auditor.engine.checks.promotion import main_text_sells
     from auditor.engine.kinds.python import prepared
 
     own = list(hype_terms(ctx, prepared(spec, "hype_without_slogans", _hype_without_slogans)))
     yield from own
-    if not spec.params.get("selling_patterns") or not (_sells(ctx, own) or _offers_service(ctx)):
+    if not spec.params.get("selling_patterns") or not (main_text_sells(ctx, own) or _offers_service(ctx)):
         return
     taken = [f.span for f in own if f.span is not None]
     for finding in prepared(spec, "hype_slogans", _hype_slogan_rule).run(ctx):
@@ -556,8 +561,8 @@ def hype_terms_with_slogans(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding
         yield finding
 
 
-# -- HC203, fifth pass: uncontrolled programme evaluations, and headline verbs of coming off medicine,
-# drug-free answers and lifted depression -------------------------------------------------------------
+# -- HC203: uncontrolled programme evaluations, and headline verbs of coming off medicine, drug-free
+# answers and lifted depression ------------------------------------------------------------------------
 
 # A programme's own members followed with no comparison group: "followed 64 adults ... who enrolled in
 # the program", "people ... who used GlucoPath for six months", "most of the patients who completed it".
@@ -581,80 +586,4 @@ _CAUSAL_FIFTH = re.compile(
 )
 
 
-def _weak_evidence_fifth(ctx: DocContext) -> bool:
-    """The page's evidence is weak by the earlier lists, or it is a programme's own members followed with
-    no comparison group (on a page that reports no randomised comparison)."""
-    if _weak_evidence(ctx):
-        return True
-    text = ctx.main_text()
-    return not _reports_randomised(text) and bool(_WEAK_FIFTH.search(text))
-
-
-def _causal_match_fifth(text: str) -> re.Match[str] | None:
-    """The earliest causal wording of the earlier lists or of the fifth pass."""
-    found = [m for m in (_causal_match(text), _CAUSAL_FIFTH.search(text)) if m]
-    return min(found, key=lambda m: m.start()) if found else None
-
-
-def _causal_headlines_fifth(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
-    """``_causal_headlines`` with the fifth pass's evidence and verbs (the same guards, in the same order)."""
-    if not _weak_evidence_fifth(ctx):
-        return
-    main = ctx.main_sentences
-    lede = {id(s) for s in [s for s in main if _SUBSTANTIVE.search(s.text) and "|" not in s.text
-                            and not _DATELINE_ONLY.search(s.text)][:_LEDE]}
-    for sentence in main:
-        block = ctx.doc.blocks[sentence.block]
-        heading = block.kind == "heading" or (id(sentence) in lede and not _CLOSED.search(sentence.text))
-        if sentence.text.rstrip().endswith("?"):
-            continue
-        if not ctx.in_scope(spec, block) or _QUALIFIED_STUDY.search(sentence.text) or ctx.is_cited(sentence.block, sentence):
-            continue
-        if not heading and id(sentence) not in lede:
-            match = _BODY_CAUSAL.search(sentence.text)
-        else:
-            match = _causal_match_fifth(sentence.text)
-        if match is None:
-            continue
-        before = sentence.text[max(0, match.start() - 8):match.start()]
-        can = bool(_HEADLINE_CAN.search(before))
-        lede_can = can and id(sentence) in lede and before.rstrip().lower().endswith("can")
-        gerund = match.group().lower().endswith("ing") and before.rstrip().lower().endswith("to")
-        enough = bool(_ENOUGH_TO.search(sentence.text[max(0, match.start() - 12):match.start()]))
-        if (_HEADLINE_NOT_STATED.search(before) and not gerund and not enough) or (can and not heading and not lede_can) \
-                or _OPEN_QUESTION.search(sentence.text[max(0, match.start() - 120):match.start()]):
-            continue
-        if is_negated(sentence.text, match.start(), match.end()):
-            continue
-        if _hedged_claim(sentence.text, match.start(), match.end()) and not (can and not _MAY.search(sentence.text)):
-            continue
-        start = sentence.span.start + match.start()
-        yield ctx.finding(spec, Span(start, start + len(match.group())), match.group(), sentence.text)
-
-
-_REPORTED_FIFTH = re.compile(r"\b(?:say|says|said|told)\b", re.IGNORECASE)
-
-
-@register("causal_claims_fifth")
-def causal_claims_fifth(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
-    """HC203 as ``causal_claims``, with the fifth pass's headline evidence and verbs: one finding a sentence."""
-    from auditor.engine.kinds.python import prepared
-
-    seen: set[tuple[int, int]] = set()
-    earlier = {(f.span.start, f.span.end) for f in _causal_headlines(ctx, spec) if f.span}
-    # The fifth pass leaves reported speech to its speaker ("Port Selby researchers say therapy could make
-    # pills a thing of the past"): only the earlier lists treat "researchers say" as the page's claim. A
-    # release's "said" is its own people's word and stays the release's claim.
-    found = [f for f in _causal_headlines_fifth(ctx, spec)
-             if not f.span or (f.span.start, f.span.end) in earlier or ctx.is_press_release
-             or not _REPORTED_FIFTH.search(f.excerpt)]
-    for rule in prepared(spec, "causal_claims", _causal_pattern_rules):
-        found.extend(rule.run(ctx))
-    for finding in found:
-        key = (finding.span.start, finding.span.end) if finding.span else (-1, -1)
-        sentence = ctx.sentence_at(finding.span.start) if finding.span else None
-        skey = (sentence.span.start, -2) if sentence else key
-        if key in seen or skey in seen:
-            continue
-        seen.update({key, skey})
-        yield finding
+_REPORTED_HEADLINE = re.compile(r"\b(?:say|says|said|told)\b", re.IGNORECASE)

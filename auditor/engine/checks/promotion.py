@@ -90,7 +90,7 @@ def _pattern_rules(spec: RuleSpec) -> tuple[Any, Any]:
     return main, furniture
 
 
-def _sells(ctx: DocContext, own: list[Finding]) -> bool:
+def main_text_sells(ctx: DocContext, own: list[Finding]) -> bool:
     """True when the main text already sells: a call to action or a testimonial outside the furniture."""
     if ctx.is_press_release:
         return False  # a release's header and footer are the wire's and the issuer's furniture
@@ -118,7 +118,7 @@ def selling_page_pattern(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     own = main.run(ctx)
     yield from own
     selling = _selling_rule(spec)
-    if (spec.params.get("furniture") == "when selling" or selling is not None) and _sells(ctx, own):
+    if (spec.params.get("furniture") == "when selling" or selling is not None) and main_text_sells(ctx, own):
         if selling is not None:
             yield from _new_spans(selling.run(ctx), own)
         if spec.params.get("furniture") == "when selling":
@@ -129,7 +129,7 @@ def selling_page_pattern(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
 # "No waitlists, no referral needed", "tell us a little about your back" and a customer's "it changed
 # our family" are pitches on a clinic's or a shop's page; the same words in a news story describe a
 # service or quote a patient. A rule's ``selling_patterns`` run over its main text, with the rule's
-# guards, only when ``_sells`` says the page sells (never in a press release).
+# guards, only when ``main_text_sells`` says the page sells (never in a press release).
 def _selling_rule(spec: RuleSpec) -> Any:
     """The rule's ``selling_patterns`` compiled as a main-text pattern rule, or None."""
     if not spec.params.get("selling_patterns"):
