@@ -2,28 +2,34 @@
 
 Findings are matched by source, rule and fingerprint (a hash of the rule, the sentence and
 the evidence), not by line number, so edits elsewhere in the file do not bring them back.
+Sources are recorded relative to the baseline file's folder, so a baseline matches whatever
+folder the check runs from.
 """
 from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from collections import Counter
 from pathlib import Path
 
 from auditor.errors import ConfigError
 from auditor.pipeline import AuditResult
-from auditor.report.model import display_path
 
 FORMAT = "auditor-baseline/1"
 
 
-def _key(source: str, rule: str, fingerprint: str) -> tuple[str, str, str]:
-    return display_path(source), rule, fingerprint
+def _relative(source: str, baseline: str) -> str:
+    """``source`` as recorded in the baseline at ``baseline``: relative to the baseline's folder."""
+    if source == "-" or "://" in source:
+        return source
+    folder = Path(baseline).resolve().parent
+    return Path(os.path.relpath(Path(source).resolve(), folder)).as_posix()
 
 
 def write_baseline_file(path: str, results: list[AuditResult]) -> int:
     """Write every current finding to ``path`` (atomically); return how many."""
-    entries = [{"source": display_path(r.source), "rule": f.rule, "fingerprint": f.fingerprint, "evidence": f.evidence}
+    entries = [{"source": _relative(r.source, path), "rule": f.rule, "fingerprint": f.fingerprint, "evidence": f.evidence}
                for r in results for f in r.findings]
     target = Path(path)
     tmp = target.with_name(target.name + ".tmp")
@@ -37,7 +43,7 @@ def load_baseline(path: str) -> Counter[tuple[str, str, str]]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         entries = data["findings"]
-        return Counter(_key(e["source"], e["rule"], e["fingerprint"]) for e in entries)
+        return Counter((e["source"], e["rule"], e["fingerprint"]) for e in entries)
     except FileNotFoundError as exc:
         raise ConfigError(f"{path}: baseline file not found (create it with --write-baseline)") from exc
     except (ValueError, KeyError, TypeError) as exc:
@@ -51,7 +57,7 @@ def apply_baseline(path: str, results: list[AuditResult]) -> list[AuditResult]:
     for result in results:
         kept = []
         for finding in result.findings:
-            key = _key(result.source, finding.rule, finding.fingerprint)
+            key = (_relative(result.source, path), finding.rule, finding.fingerprint)
             if known[key] > 0:
                 known[key] -= 1
             else:

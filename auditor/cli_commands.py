@@ -129,7 +129,8 @@ def check(paths: tuple[str, ...], config: str | None, select: tuple[str, ...], i
         results = apply_baseline(settings.baseline, results)
     use_color = sys.stdout.isatty() if color is None else color
     _write(render(fmt, results, color=use_color and not output, absolute_paths=absolute_paths), output)
-    sys.exit(_exit_status(results, settings))
+    # Writing a baseline records today's findings: none of them is new, so the run succeeds.
+    sys.exit(0 if write_baseline else _exit_status(results, settings))
 
 
 @main.command()
