@@ -86,6 +86,8 @@ def batch(inputs: tuple[str, ...], out: str, db: str | None, **opts: Any) -> Non
                    f"{config.out}. To continue:\n  {resume_hint()}", err=True)
         raise SystemExit(130)
     _report(stats, config)
+    if not stats.written and not stats.resumed and not stats.skipped:
+        fail(f"{', '.join(inputs)}: no documents found (check the paths and --include/--exclude)")
     if strict and stats.errors:
         # A crawl always has some bad pages, so by default they are data, not a failed run.
         click.echo(f"auditor: {stats.errors:,} documents failed (--strict); see the error records in {config.out}",
@@ -120,7 +122,7 @@ def batch_export(db: str, csv_path: str | None, parquet_path: str | None, table:
 
 
 @main.command()
-@click.argument("results", type=click.Path(exists=True, dir_okay=False))
+@click.argument("results", type=click.Path(dir_okay=False))
 @click.option("--markdown", "markdown_path", type=click.Path(dir_okay=False), help="Also write Markdown here.")
 @click.option("--html", "html_path", type=click.Path(dir_okay=False),
               help="Also write a self-contained HTML page here.")
@@ -132,6 +134,8 @@ def summarize(results: str, markdown_path: str | None, html_path: str | None, to
     from auditor.batch.summarize import summarize as run
     from auditor.batch.summary_html import render_html
 
+    if not Path(results).is_file():
+        fail(f"{results}: no such file")
     summary = run(Path(results))
     click.echo(render_text(summary, top), nl=False)
     for path, render in ((markdown_path, render_markdown), (html_path, render_html)):

@@ -146,7 +146,7 @@ def summarize(path: Path) -> Summary:
         else:
             results += "findings" in record or "error" in record
             summary.add(record)
-    if summary.documents and not results:
+    if (summary.documents and not results) or (not summary.documents and summary.unreadable_lines):
         raise AuditorError(f"{path}: not a batch results file (no record has findings or an error; "
                            "summarize reads what `auditor batch --out` wrote)")
     return summary

@@ -52,10 +52,11 @@ def _shown(score: float) -> str:
 def _run_summary(documents: list[dict[str, Any]], color: bool) -> str:
     scored = [d for d in documents if d.get("score") is not None]
     findings = sum(len(d["findings"]) for d in documents)
-    errors = sum(1 for d in documents if d.get("error"))
+    # Documents that could not be audited, not error-severity findings.
+    unaudited = sum(1 for d in documents if d.get("error"))
     mean = sum(d["score"] for d in scored) / len(scored) if scored else 0
     text = (f"{len(documents)} documents, {findings} finding{'' if findings == 1 else 's'}, "
-            f"{errors} error{'' if errors == 1 else 's'}, mean score {mean:.0f}")
+            f"{unaudited} not audited, mean score {mean:.0f}")
     return _paint(text, "bold", color)
 
 

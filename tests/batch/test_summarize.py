@@ -134,3 +134,16 @@ def test_summarize_refuses_a_file_that_is_not_batch_results(tmp_path: Path) -> N
     pages.write_text('{"id": "a", "url": "https://example.org/a", "html": "<p>Hello</p>"}\n', encoding="utf-8")
     result = run_cli("summarize", str(pages))
     assert result.exit_code == 2 and "not a batch results file" in result.output
+
+
+def test_nothing_to_read_is_one_error_line(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    out = run_cli("batch", str(empty), "--out", str(tmp_path / "r.jsonl"), "--workers", "0")
+    assert out.exit_code == 2 and "no documents found" in out.output
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(bytes(range(256)) * 4)
+    out = run_cli("summarize", str(junk))
+    assert out.exit_code == 2 and "not a batch results file" in out.output
+    out = run_cli("summarize", str(tmp_path / "missing.sqlite"))
+    assert out.exit_code == 2 and out.output.strip().splitlines() == [f"auditor: error: {tmp_path / 'missing.sqlite'}: no such file"]
