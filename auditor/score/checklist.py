@@ -31,20 +31,43 @@ def jama(document: Document, findings: list[Finding]) -> dict[str, str]:
     }
 
 
+def _unweighed(code: str, claims: bool, main_text: str) -> str:
+    """The criterion of a balance rule ``code`` that did not fire: ``met`` when the rule weighed the
+    page or the page says what the rule looks for; ``n/a`` when the rule did not apply (a page with
+    no claims, or shorter than the rule's ``min_words``) and the page does not say it: a criterion
+    nobody checked is not met."""
+    from auditor.engine.registry import load_pack
+
+    rule = next((r for r in load_pack().document_rules if r.spec.id == code), None)
+    if rule is None:
+        return NA
+    if claims and len(main_text.split()) >= int(rule.spec.params.get("min_words", 0)):
+        return MET
+    return MET if any(p.search(main_text) for p in getattr(rule, "patterns", ())) else NA
+
+
 def healthnewsreview(document: Document, findings: list[Finding]) -> dict[str, str]:
-    """HealthNewsReview-style criteria; ``n/a`` when the page discusses no treatment claims."""
+    """HealthNewsReview-style criteria; ``n/a`` when the page discusses no treatment claims, and for
+    harms, evidence and alternatives when the rule that weighs them did not apply and the page does
+    not address them."""
     rules = {f.rule for f in findings}
     categories = {f.category for f in findings}
     if not categories & CLAIM_CATEGORIES and len(document.text.split()) < 150:
         return dict.fromkeys(("costs", "benefits", "harms", "evidence", "alternatives", "sources", "availability"), NA)
     text = document.text
     cited_numbers = any(link.kind == "citation" for link in document.links) and bool(_NUMBER_WITH_CONTEXT.search(text))
+    claims = bool(categories & CLAIM_CATEGORIES)
+    main_text = "\n\n".join(b.text for b in document.blocks if b.region == "main")
+
+    def weighed(fired: bool, code: str) -> str:
+        return NOT_MET if fired else _unweighed(code, claims, main_text)
+
     return {
         "costs": NOT_MET if "HC503" in rules else (MET if re.search(r"\b(?:costs?|price|insurance|\$\s?\d)", text, re.I) else NA),
         "benefits": MET if cited_numbers and "HC101" not in rules else NOT_MET,
-        "harms": NOT_MET if rules & {"HC501", "HC205"} else MET,
-        "evidence": NOT_MET if rules & {"HC504", "HC203"} else MET,
-        "alternatives": NOT_MET if "HC502" in rules else MET,
+        "harms": weighed(bool(rules & {"HC501", "HC205"}), "HC501"),
+        "evidence": weighed(bool(rules & {"HC504", "HC203"}), "HC504"),
+        "alternatives": weighed("HC502" in rules, "HC502"),
         "sources": MET if document.metadata.has_references and not rules & {"HC102", "HC103"} else NOT_MET,
         "availability": MET if _AVAILABILITY.search(text) else NOT_MET,
     }

@@ -74,6 +74,16 @@ def test_checklists_and_versions() -> None:
     assert set(card.versions) >= {"engine", "rules", "model"} and card.versions["model"].startswith("tone-")
 
 
+def test_a_criterion_no_rule_weighed_is_not_met() -> None:
+    # Too short for the balance rules (they weigh pages of 80 words or more): nothing says the page
+    # gives alternatives or the quality of its evidence, so those criteria are n/a, not met.
+    page = ("TurmaMax drops cure joint pain for good. Our formula works for everyone.\n\n"
+            "Order today and get 20% off your first bottle. Call 555-0100 to order now.\n")
+    card = audit_text(page, "text", source="short.txt").scorecard
+    assert card.checklist["healthnewsreview"]["alternatives"] == "n/a"
+    assert card.checklist["healthnewsreview"]["evidence"] == "n/a"
+
+
 SEEDS = sorted((SHARED / "seeds").glob("*.txt")) if (SHARED / "seeds").exists() else []
 
 
