@@ -77,6 +77,8 @@ def hype_terms(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 continue
             if finding.span and _in_link_list(ctx, finding.span.start):
                 continue  # another article's title in a related-posts list, not this page's claim
+            if _descriptive_hype(ctx, finding):
+                continue  # a factual first, the comparator's quality, a field's goal
             if weigh and finding.span and _withdrawn(ctx, spec, finding.span.start, finding.span.end, release):
                 continue
             if news and finding.span and _reported_in_news(ctx, finding.span.start, finding.span.end,
@@ -587,3 +589,59 @@ _CAUSAL_FIFTH = re.compile(
 
 
 _REPORTED_HEADLINE = re.compile(r"\b(?:say|says|said|told)\b", re.IGNORECASE)
+
+
+# -- HC204, sixth pass: hype words used as plain description ------------------------------------------
+
+# "its first-ever head-injury survey", "the association's first-ever conference": a first in the owner's
+# own history, or a first data collection, not a world first claimed for a treatment.
+_OWN_FIRST_BEFORE = re.compile(r"\b(?:its|their|our|his|her|(?-i:[A-Z])[\w.&-]*(?:'s|’s))\s+$", re.IGNORECASE)
+_FIRST_OF_RECORD = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:survey|poll|census|report|conference|meeting|summit|symposium|award|audit|registry|guidelines?)s?\b",
+    re.IGNORECASE,
+)
+_FIRST_TERMS = re.compile(r"^(?:first-ever|first-of-its-kind)$", re.IGNORECASE)
+# "nearly as accurate as a state-of-the-art CT scan", "compared with cutting-edge MRI": the praise is the
+# comparator's, the standard the new test is measured against, not the product's.
+_COMPARATOR_BEFORE = re.compile(
+    r"\b(?:as (?:[\w-]+ )?as|than|compared (?:with|to)|versus|vs\.?|against)\s+(?:(?:a|an|the|today's|today’s|current|existing|standard)\s+)?$",
+    re.IGNORECASE,
+)
+_DESCRIPTIVE_TERMS = re.compile(
+    r"^(?:state-of-the-art|cutting[- ]edge|world-class|best-in-class|groundbreaking|ground-breaking|pioneering|"
+    r"revolutionary|trailblazing|landmark|world-leading|first-ever|first-of-its-kind)$",
+    re.IGNORECASE,
+)
+# "Stem cells are like the Holy Grail of vision research", "The Holy Grail is to have a therapy that...":
+# a field's goal named, not a result claimed.
+_GRAIL_SIMILE_BEFORE = re.compile(r"\blike (?:the |a )?$", re.IGNORECASE)
+_GRAIL_GOAL_AFTER = re.compile(r"^\s+(?:is|was|would be|remains) (?:to|finding|getting|having)\b", re.IGNORECASE)
+# "This could ultimately change the way we diagnose": a far-off, hedged aspiration of change.
+_FAR_OFF = re.compile(r"\b(?:ultimately|eventually|one day|someday|some day|in time|in the long run)\b", re.IGNORECASE)
+_CHANGE_ONLY = re.compile(r"\bchange\b", re.IGNORECASE)
+
+
+def _descriptive_hype(ctx: DocContext, finding: Finding) -> bool:
+    """True when the hype word at the finding describes rather than sells: a first in the owner's own
+    record or a first survey, the comparator's quality, a field's "Holy Grail" named as its goal, or a distant
+    "could ultimately change the way" aspiration."""
+    if finding.span is None:
+        return False
+    sentence = ctx.sentence_at(finding.span.start)
+    if sentence is None:
+        return False
+    text = sentence.text
+    s = finding.span.start - sentence.span.start
+    e = finding.span.end - sentence.span.start
+    word = text[s:e]
+    before, after = text[max(0, s - 60):s], text[e:e + 80]
+    if _FIRST_TERMS.match(word) and (_OWN_FIRST_BEFORE.search(before) or _FIRST_OF_RECORD.search(after)):
+        return True
+    if _DESCRIPTIVE_TERMS.match(word):
+        if _COMPARATOR_BEFORE.search(before):
+            return True
+    if word.lower() == "holy grail" and (_GRAIL_SIMILE_BEFORE.search(before) or _GRAIL_GOAL_AFTER.search(after)):
+        return True
+    if _FAR_OFF.search(word) and _CHANGE_ONLY.search(word):
+        return True
+    return False
