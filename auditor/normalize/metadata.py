@@ -38,8 +38,20 @@ _DATED_BYLINE = re.compile(
 _NAME_FIRST_BYLINE = re.compile(
     rf"^(?P<name>(?:Dr\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+){{1,2}})(?P<cred>(?:,?\s*(?:{_CRED}))+)?"
     rf"(?:\s*[·|]\s*(?i:(?:published|posted|updated)\s+(?:on\s+)?{_DATE})"
-    r"|,\s+(?i:(?:[a-z&]+\s+){0,3}(?:reporter|correspondent|writer|journalist|editor))$)"
+    r"|,\s+(?i:(?:[a-z&]+\s+){0,3}(?:reporter|correspondent|writer|journalist|editor))$"
+    # ...or before a wire's credit: "Jane Doe, AP", "Jane Doe, Reuters". (The credit alone names
+    # no one.)
+    r"|,\s+(?:AP|The Associated Press|Associated Press|Reuters|AFP|Agence France-Presse|Bloomberg(?: News)?|HealthDay)$)"
 )
+# A reporter's tagline closing a story: "Jane Doe: 555-010-0100 or jdoe@example.com", "Jane Doe is
+# a health reporter for the Daily Ledger", "Jane Doe can be reached at jdoe@example.com".
+_TAGLINE = re.compile(
+    r"^(?P<name>(?:Dr\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-zA-Z'’.-]+){1,2})"
+    r"(?:\s*:\s*(?:[(+\d][\d()\s.+-]{6,20}\s*(?:or|,|/|;)\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$"
+    r"|\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w&'’.-]+\s+){0,6}?(?i:reporter|correspondent|(?:staff |health |science |medical )?writer|journalist|columnist|editor)\b"
+    r"|\s+can\s+be\s+reached\s+at\s+\S*@)"
+)
+TAGLINE_LINES = 8
 # "Medically reviewed by ...", and a review dated before its reviewer: "Last reviewed 14 May
 # 2024 by Dr. Ines Halvorsen".
 REVIEWER = re.compile(
@@ -60,7 +72,8 @@ PUBLISHED = re.compile(r"\b(?:published|posted|date|issued|issue\s+\d+\s*[|·,])
 REVIEW_DUE = re.compile(r"\b(?:next\s+review|review\s+(?:date|due))\b", re.IGNORECASE)
 # A dateline's date runs into a dash, sometimes through a wire credit: "Sept. 10, 2024 /Wire/ --",
 # "Sept. 29, 2012 (HealthDay News) --".
-_DATELINE_END = re.compile(r"\s*(?:/[^/\n]{1,40}/\s*|\([^()\n]{1,40}\)\s*)?(?:--|—|–| - )")
+# A release may also set its date off with a slash: "January 6, 2015 / It is normal ...".
+_DATELINE_END = re.compile(r"\s*(?:/[^/\n]{1,40}/\s*|\([^()\n]{1,40}\)\s*)?(?:--|—|–| - | / )")
 # ...after a place in capitalised words: "ST. LOUIS, Mo. — ", "LA JOLLA, Calif., ", "NEW YORK and
 # SAN DIEGO, ".
 _DATELINE_PLACE = re.compile(r"(?:[A-Z][\w.'’-]*,?\s*(?:[—–-]\s*)?|(?:and|&)\s+(?=[A-Z]))+")
@@ -103,6 +116,13 @@ def find_text_metadata(lines: list[str], limit: int = 40) -> dict[str, str]:
             if date and _DATELINE_END.match(line, date.end()) and (
                     _DATELINE_PLACE.fullmatch(place) if place else index < 3):
                 found["published"] = date.group()
+                break
+    if "author" not in found:
+        tail = [line.strip() for line in lines if line.strip()][-TAGLINE_LINES:]
+        for text in tail:
+            tagline = _TAGLINE.match(text) if len(text) < 200 else None
+            if tagline:
+                found["author"] = tagline.group("name").strip()
                 break
     for line in lines[limit:]:
         if "updated" not in found and len(line) < 200 and UPDATED.search(line):
