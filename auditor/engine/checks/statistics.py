@@ -347,6 +347,8 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 continue
             if _funding_amount(match, block.text):
                 continue
+            if sentence is not None and _study_cost(match, sentence.text, start - sentence.span.start):
+                continue  # what a study cost is news about it, not a health figure
             if sentence is not None:
                 local = start - sentence.span.start
                 if is_debunked(sentence.text, local, local + len(match.group())) or _FINANCE.search(sentence.text):
@@ -365,6 +367,8 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                     continue
                 if not release and _controlled_trial_result(ctx, sentence.text, block.text):
                     continue
+                if identifies and not release and _study_own_result(ctx, index, sentence.text):
+                    continue  # the reported study's own result, described a paragraph or two up
                 # A short paragraph is one attribution unit ("..., he said." closes it); in a
                 # long one, the sentence and the one after it.
                 if len(block.text) <= 600:
@@ -378,7 +382,8 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                     nearby, figure_at = sentence.text, 0
                 if _speaker_sources(nearby, figure_at, figure_at + len(sentence.text)):
                     continue  # attributed to a named speaker or body
-                if any(_SOURCE_LINE.search(b.text) for b in ctx.doc.blocks[index + 1:index + 5]):
+                if any(_SOURCE_LINE.search(b.text) for b in ctx.doc.blocks[index + 1:index + 5]) \
+                        or _sources_listed_after(block.text, match.end()):
                     continue  # "Source: CDC" under a chart or fact box
                 position = bisect.bisect_left(starts, sentence.span.start)
                 before = ctx.doc.sentences[position - 1] if position > 0 else None
@@ -933,3 +938,68 @@ def _attribution_own_sentence(match: re.Match[str], sentence: str, paragraph: st
         return False
     at = paragraph.find(sentence)
     return at > 0 and bool(_CLOSED_QUOTE.search(paragraph[:at]))
+
+
+# A news story's figures that are the reported study's own results: the figure's paragraph or one
+# of the two before it shows the study's team at work ("Researchers hooked up 79 babies to an
+# EEG", "a British research team found", "Cook's team implanted each patient") or counts from its
+# cohort ("For 11 of the 15 patients, ..."). A story gives each sentence its own paragraph, so the
+# study's description sits a paragraph or two above its results. Not a figure brought in from
+# other research ("Prior research has shown ..."), nor a disease's reach or a general fact stated
+# in the present tense ("testosterone levels decline by about 1% every year").
+_STUDY_AT_WORK = re.compile(
+    r"\b(?:researchers|investigators|scientists|the (?:study |research )?team|(?:[\w-]+ )?research team"
+    r"|(?-i:[A-Z][a-z]+)'s (?:team|group|colleagues))"
+    r" (?:also |then |later )?(?:could|were able to|measured|predicted|calculated|determined|unearthed|found|offered|hooked|"
+    r"looked at|followed|tracked|implanted|gave|randomly|assigned|enrolled|recruited|tested|analy[sz]ed|compared|studied|"
+    r"screened|examined|surveyed|asked)\b"
+    r"|\bthe (?:new |latest )?(?:study|trial|analysis) (?:included|enrolled|involved|followed|tracked|recruited) (?:about |more than |nearly |almost |some )?[\d,]+"
+    r"|\b\d[\d,]* (?:of|out of) (?:the|those|these) [\d,]+ (?:[\w-]+ )?(?:patients|participants|people|volunteers|subjects|"
+    r"adults|children|babies|infants|women|men|infants)\b", re.IGNORECASE)
+_OTHER_RESEARCH = re.compile(r"\b(?:prior|previous|past|earlier|other|older) (?:\w+ )?(?:research|studies|trials|work)\b"
+                             r"|\b(?:research|studies) (?:has|have) (?:shown|found|suggested)\b", re.IGNORECASE)
+# Where the story says the study appeared ("published Dec. 7 in the online edition of The Lancet",
+# "in the journal Pediatrics", "presented the data at the ... meeting").
+_SAYS_WHERE_PUBLISHED = re.compile(r"\bpublished\b(?:\s+[\w.,-]+){0,6}?\s+in (?:the )?(?:online edition of |[\w-]+ issue of )?(?:the )?(?-i:[A-Z])"
+                                   r"|\bjournal\b|\bpresented (?:[\w-]+ ){0,3}(?:at|to) (?:the |an? )?(?:annual )?(?-i:[A-Z])", re.IGNORECASE)
+_PAST_RESULT = re.compile(r"\b(?:was|were|had|could|found|saw|did|seemed|showed|\w+ed)\b", re.IGNORECASE)
+
+
+def _study_own_result(ctx: DocContext, index: int, sentence: str) -> bool:
+    """True when a news story's figure in ``sentence`` (in block ``index``) is the result of the
+    study the story describes in that sentence, earlier in its paragraph or in the two paragraphs
+    before it (a study introduced after the figure does not source it)."""
+    if ctx.is_press_release or ctx.is_commercial() or _OWN.search(sentence) or _OWN_SURVEY.search(sentence):
+        return False
+    if not (_SAYS_WHERE_PUBLISHED.search(ctx.doc.text) or any(l.kind == "citation" for l in ctx.doc.links)):
+        return False
+    if _VAGUE_STUDY.search(sentence) or _OTHER_RESEARCH.search(sentence) or _REACH.search(sentence) \
+            or _PREVALENCE.search(sentence) or not _PAST_RESULT.search(sentence):
+        return False
+    own = ctx.doc.blocks[index].text
+    at = own.find(sentence)
+    texts = [b.text for b in ctx.doc.blocks[max(0, index - 2):index]] + [own[:at + len(sentence)] if at >= 0 else sentence]
+    return any(_STUDY_AT_WORK.search(t) and not _company_study(t) for t in texts)
+
+
+# A fact box that lists its sources at its end ("... Sources: CDC; NIMH; Journal of ...") sources
+# every figure above that line in the same paragraph.
+def _sources_listed_after(text: str, end: int) -> bool:
+    """True when ``text`` after offset ``end`` lists sources ("Sources: CDC; ...")."""
+    return bool(_SOURCE_LINE.search(text, end))
+
+
+# What a study cost, as its critics or backers put it ("a $32 million waste of time", "the $20
+# million trial", "the study cost taxpayers $30 million"): a fact about the news subject, not a
+# health statistic.
+_STUDY_COST_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:waste|boondoggle|price tag|study|trial|experiment|effort)\b", re.IGNORECASE)
+_STUDY_COST_BEFORE = re.compile(r"\b(?:cost|costs|costing|spent|spending|price tag of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_STUDY_WORD = re.compile(r"\b(?:study|trial|research|experiment)\b", re.IGNORECASE)
+
+
+def _study_cost(match: re.Match[str], sentence: str, local: int) -> bool:
+    """True when the money figure ``match`` (at ``local`` in ``sentence``) is what a study cost."""
+    if not _MONEY.search(match.group()) or not _STUDY_WORD.search(sentence):
+        return False
+    end = local + len(match.group())
+    return bool(_STUDY_COST_AFTER.match(sentence, end) or _STUDY_COST_BEFORE.search(sentence[max(0, local - 40):local]))
