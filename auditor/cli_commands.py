@@ -85,7 +85,7 @@ def _common(func):  # noqa: ANN001, ANN202 - click decorator stack
         click.option("--config", type=click.Path(dir_okay=False), help="Configuration file (default: nearest pyproject.toml/.auditor.toml)."),
         click.option("--select", multiple=True, help="Rules, prefixes, names or categories to run (repeatable)."),
         click.option("--ignore", multiple=True, help="Rules, prefixes, names or categories to skip (repeatable)."),
-        click.option("--target-grade", type=float, help="Reading grade above which HC801 fires."),
+        click.option("--target-grade", type=click.FloatRange(0, 30, min_open=True), help="Reading grade above which HC801 fires."),
         click.option("--include", multiple=True, help="Glob of files to audit inside directories."),
         click.option("--exclude", multiple=True, help="Glob of files or folders to skip."),
         click.option("--max-bytes", type=int, help="Refuse inputs larger than this (default 20 MB)."),

@@ -124,6 +124,8 @@ def parse_table(table: dict[str, Any], path: Path) -> dict[str, Any]:
                 raise _problem(path, key, "expected a number")
             if key == "min-score" and not 0 <= value <= 100:
                 raise _problem(path, key, "expected a score from 0 to 100")
+            if key == "target-grade" and not 0 < value <= 30:
+                raise _problem(path, key, "expected a reading grade above 0 (8 is the default)")
             out[name] = float(value)
         elif key in ("max-bytes", "max-findings", "max-blocks", "max-sentence-chars"):
             if not isinstance(value, int) or value <= 0:

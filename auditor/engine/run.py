@@ -8,6 +8,7 @@ from auditor.config import Settings
 from auditor.engine.context import DocContext, Options
 from auditor.engine.registry import RulePack
 from auditor.engine.suppress import apply_suppressions, parse_directives
+from auditor.errors import ConfigError
 from auditor.records import Document, Finding, Location, Severity
 
 ENGLISH = "en"
@@ -34,9 +35,24 @@ def _crashed(pack: RulePack, ctx: DocContext, rule_id: str, exc: Exception) -> F
 
 
 def enabled_rules(pack: RulePack, settings: Settings, source: str = "") -> set[str]:
-    """Codes that run for ``source`` under ``settings`` (engine rules always run)."""
+    """Codes that run for ``source`` under ``settings`` (engine rules always run).
+
+    A selector or severity that names no rule is a ConfigError naming the configuration file and key."""
+    where = f"{settings.config_path}: " if settings.config_path else ""
+    for key, _level in settings.severity:
+        if pack.lookup(key) is None:
+            raise ConfigError(f"{where}[tool.auditor] severity.{key}: names no rule (a code, name or alias)")
+    for pattern, selectors in settings.per_file_ignores:
+        for selector in selectors:
+            if not pack.covered(selector):
+                raise ConfigError(f"{where}[tool.auditor] per-file-ignores.{pattern}: unknown rule, prefix or category {selector!r}")
     ignore = settings.ignore + settings.ignores_for(source) if source else settings.ignore
-    enabled = pack.select(settings.select, ignore, settings.preview)
+    try:
+        enabled = pack.select(settings.select, ignore, settings.preview)
+    except ConfigError as exc:
+        # The selectors come from the command line and the configuration file alike.
+        origin = f" (command line or {settings.config_path})" if settings.config_path else ""
+        raise ConfigError(f"{exc}{origin}") from None
     return enabled | {code for code, spec in pack.specs.items() if spec.category == "engine" and code not in
                       {c for c in pack.specs if any(c == s.upper() for s in ignore)}}
 

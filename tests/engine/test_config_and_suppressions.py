@@ -63,6 +63,22 @@ def test_bad_config_names_file_and_key(tmp_path: Path) -> None:
     (tmp_path / ".auditor.toml").write_text('target-grade = "eight"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="target-grade: expected a number"):
         load_settings(str(tmp_path))
+    (tmp_path / ".auditor.toml").write_text('target-grade = -3\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="target-grade: expected a reading grade above 0"):
+        load_settings(str(tmp_path))
+
+
+@pytest.mark.parametrize("table, message", [
+    ('[severity]\n"HC777" = "error"\n', r"\.auditor\.toml: \[tool\.auditor\] severity\.HC777: names no rule"),
+    ('[per-file-ignores]\n"*.md" = ["HC777"]\n', r"\.auditor\.toml: \[tool\.auditor\] per-file-ignores\.\*\.md: unknown rule"),
+    ('select = ["HC777"]\n', r"'HC777' in select/ignore \(command line or .*\.auditor\.toml\)"),
+])
+def test_a_config_naming_no_rule_names_the_file_and_key(tmp_path: Path, table: str, message: str) -> None:
+    (tmp_path / ".auditor.toml").write_text(table, encoding="utf-8")
+    page = tmp_path / "page.md"
+    page.write_text("Our drops cure migraines.\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        audit_path(str(page), load_settings(str(page)))
 
 
 def test_brand_names_feed_self_promotion() -> None:
