@@ -160,13 +160,24 @@ def score(paths: tuple[str, ...], config: str | None, select: tuple[str, ...], i
 @click.option("--category", multiple=True, help="Only rules of this category.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.option("--config", type=click.Path(dir_okay=False), help="Configuration file (for extend-rule-paths).")
+@click.option("--check", is_flag=True,
+              help="Run the listed rules' own examples (exit 1 when one does not fire or pass as it says).")
 @guarded
-def rules(category: tuple[str, ...], fmt: str, config: str | None) -> None:
+def rules(category: tuple[str, ...], fmt: str, config: str | None, check: bool) -> None:
     """List every rule: code, name, category, severity, status."""
     from auditor.engine import load_pack
 
     pack = load_pack(load_settings(".", config).extend_rule_paths)
     specs = sorted((s for s in pack.specs.values() if not category or s.category in category), key=lambda s: s.id)
+    if check:
+        from auditor.engine.examples import example_failures
+
+        failures = example_failures(pack, [s for s in specs if s.category != "engine"])
+        for line in failures:
+            click.echo(line)
+        examples = sum(len(s.fires) + len(s.passes) for s in specs if s.category != "engine")
+        click.echo(f"{examples - len(failures)} of {examples} rule examples behave as they say", err=True)
+        sys.exit(1 if failures else 0)
     if fmt == "markdown":
         from auditor.engine.docs import rules_markdown
 

@@ -6,6 +6,7 @@ Errors name the file, the line, the rule id and the field, in one line:
 from __future__ import annotations
 
 import json
+import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -141,6 +142,7 @@ def load_family(path: Path) -> list[RuleSpec]:
     family = data["family"]
     specs = []
     for index, raw in enumerate(data["rules"]):
+        _check_placeholders(raw, path, lines.get(("rules", index), 1))
         region, blocks = _scope(raw.get("scope"))
         default_format = "text"
         specs.append(RuleSpec(
@@ -156,3 +158,23 @@ def load_family(path: Path) -> list[RuleSpec]:
             aliases=tuple(raw.get("aliases", ())),
         ))
     return specs
+
+
+# What a data rule's message may name: the matched words. Metric rules also get their figures
+# and Python checks whatever they pass, so only these kinds are checked.
+_DATA_KINDS = {"phrase": {"evidence"}, "pattern": {"evidence"}, "required": {"evidence"}}
+
+
+def _check_placeholders(raw: dict[str, Any], path: Path, line: int) -> None:
+    """A misspelt ``{placeholder}`` in a data rule's message is an error naming it, not literal text."""
+    allowed = _DATA_KINDS.get(raw.get("kind", ""))
+    if allowed is None:
+        return
+    try:
+        names = {name for _text, name, _spec, _conv in string.Formatter().parse(raw["message"]) if name is not None}
+    except ValueError as exc:
+        raise RuleDefinitionError(f"{path}:{line}: {raw['id']}.message: {exc}") from None
+    unknown = sorted(names - allowed)
+    if unknown:
+        raise RuleDefinitionError(f"{path}:{line}: {raw['id']}.message: unknown placeholder {{{unknown[0]}}} "
+                                  f"(a {raw['kind']} rule's message can name {{evidence}})")

@@ -53,6 +53,7 @@ def test_user_rule_directory_is_loaded(tmp_path: Path) -> None:
         (("    name: banned-brand-word\n", ""), r"ACME101\.\(rule\): 'name' is a required property"),
         (("params: {phrases: [wonderpill]}", "params: {phrases: wonderpill}"), r"ACME101\.params\.phrases: expected a list"),
         (("params: {phrases: [wonderpill]}", "params: {phrases: [x], colour: red}"), r"ACME101\.params\.colour: not an option"),
+        (("“{evidence}”", "“{evidance}”"), r"ACME101\.message: unknown placeholder \{evidance\}"),
     ],
 )
 def test_bad_rule_files_name_file_rule_and_field(tmp_path: Path, change: tuple[str, str], message: str) -> None:
@@ -120,3 +121,24 @@ def test_a_phrase_that_matches_everything_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD_RULE.replace("phrases: [wonderpill]", "phrases: [the]"))
     with pytest.raises(RuleDefinitionError, match="would match almost every document"):
         load_pack.__wrapped__((str(path),))
+
+
+def test_rules_check_runs_a_house_rules_own_examples(tmp_path: Path) -> None:
+    (tmp_path / ".auditor.toml").write_text(f'extend-rule-paths = ["{tmp_path.as_posix()}"]\n')
+    write(tmp_path, GOOD_RULE)
+    config = str(tmp_path / ".auditor.toml")
+    result = CliRunner().invoke(main, ["rules", "--check", "--config", config, "--category", "hype"])
+    assert result.exit_code == 0, result.output
+    # A second team's copy whose examples contradict the rule (a fresh folder: packs are cached by path).
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / ".auditor.toml").write_text(f'extend-rule-paths = ["{broken.as_posix()}"]\n')
+    write(broken, GOOD_RULE.replace('fires: ["Try the wonderpill today."', 'fires: ["Try the pill today."')
+          .replace('passes: ["Try the pill."', 'passes: ["Wonderpill again."'))
+    result = CliRunner().invoke(main, ["rules", "--check", "--config", str(broken / ".auditor.toml"), "--category", "hype"])
+    assert result.exit_code == 1
+    failed = [line for line in result.output.splitlines() if "ACME101" in line]
+    assert len(failed) == 2 and "house.yaml" in failed[0]
+    assert any("fires example 1 fired 0 times" in line for line in failed)
+    assert any("passes example 1 fired" in line for line in failed)
+
