@@ -85,6 +85,9 @@ def test_brand_names_feed_self_promotion() -> None:
     text = "Trust Acme Clinic for all your recovery needs."
     assert "HC306" not in rules_of(text)
     assert "HC306" in rules_of(text, brand_names=("Acme Clinic",))
+    # A brand that is also a word is matched as written and as a whole word.
+    assert "HC306" not in rules_of("Ask your doctor about a calm room. Calmer evenings help.", brand_names=("Calm",))
+    assert "HC306" in rules_of("Trust Calm for better sleep tonight.", brand_names=("Calm",))
 
 
 def test_html_comment_suppressions() -> None:

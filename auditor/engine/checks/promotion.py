@@ -28,7 +28,9 @@ PROMO_VERBS = re.compile(
 def self_promotion(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     """A sentence that names the site or a configured brand and pushes the reader toward it."""
     brands = [b for b in ctx.options.brand_names if b.strip()]
-    brand_re = re.compile("|".join(re.escape(b) for b in brands), re.IGNORECASE) if brands else None
+    # Brands are proper nouns: matched as written, as whole words, so a brand that is also a word
+    # ("Calm", "Verve") does not fire on the word in lower case or inside another word.
+    brand_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(b.strip()) for b in brands) + r")(?!\w)") if brands else None
     if ctx.is_press_release:
         return  # a release speaks for its organisation by definition; its About paragraph is furniture
     for sentence in ctx.doc.sentences:
