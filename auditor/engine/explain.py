@@ -6,6 +6,12 @@ import textwrap
 from auditor.engine.spec import RuleSpec
 
 
+def _example(text: str, limit: int = 200) -> str:
+    """One example on one line; a long one (a document-level rule's page) cut at a word, with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def explain_rule(spec: RuleSpec) -> str:
     """What it checks, why it matters, an example that fires, and what to write instead."""
     wrap = lambda text: textwrap.fill(text, 88)  # noqa: E731
@@ -13,9 +19,9 @@ def explain_rule(spec: RuleSpec) -> str:
              f"Kind: {spec.kind}   Status: {spec.status} (since {spec.since})", "", "## What it checks", "",
              wrap(spec.message.replace("{evidence}", "…")), "", "## Why it matters", "", wrap(spec.why), ""]
     if spec.fires:
-        lines += ["## Examples that fire", ""] + [f"  - {e.text[:200]}" for e in spec.fires[:3]] + [""]
+        lines += ["## Examples that fire", ""] + [f"  - {_example(e.text)}" for e in spec.fires[:3]] + [""]
     if spec.passes:
-        lines += ["## Examples that do not fire", ""] + [f"  - {e.text[:200]}" for e in spec.passes[:3]] + [""]
+        lines += ["## Examples that do not fire", ""] + [f"  - {_example(e.text)}" for e in spec.passes[:3]] + [""]
     if spec.suggestion:
         lines += ["## Instead", "", wrap(spec.suggestion), ""]
     if spec.references:

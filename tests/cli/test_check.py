@@ -216,3 +216,13 @@ def test_explain_takes_a_code_a_prefix_or_a_category() -> None:
     code, out = run("explain", "hype")
     assert code == 0 and out.startswith("HC204 hype-term") and "What it checks" in out
     assert run("explain", "HC999")[0] == 2
+
+
+def test_explain_cuts_a_long_example_at_a_word_with_an_ellipsis() -> None:
+    code, out = run("explain", "HC502")
+    examples = [line for line in out.splitlines() if line.startswith("  - ") and "http" not in line]
+    assert code == 0 and examples
+    for line in examples:
+        assert len(line) <= 4 + 202
+        if len(line) > 150:
+            assert line.endswith(" …")
