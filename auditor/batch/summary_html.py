@@ -14,9 +14,11 @@ th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #ddd}td.n,th.
 .lead{color:#444}svg{max-width:100%;height:auto}svg text{font:12px system-ui,sans-serif;fill:#333}"""
 
 
-def _bars(rows: list[tuple[str, int]], width: int = 640, label_width: int = 180, title: str = "") -> str:
+def _bars(rows: list[tuple[str, int]], width: int = 640, title: str = "") -> str:
     """A horizontal bar chart as inline SVG."""
     height, peak = 22, max((n for _, n in rows), default=0) or 1
+    # Room for the longest (shortened) label at about 7 px a character, so none is cut off at the left.
+    label_width = 12 + 7 * max((min(len(label), 28) for label, _ in rows), default=4)
     span = width - label_width - 70
     parts = [f'<svg role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height * len(rows) + 4}" '
              f'width="{width}" xmlns="http://www.w3.org/2000/svg">']

@@ -80,7 +80,7 @@ mark.finding:focus::after,mark.finding:target::after{content:attr(data-tip);posi
   font:400 .8rem/1.4 system-ui,sans-serif;font-style:normal;background:#1d2433;color:#fff;
   padding:.45rem .6rem;border-radius:6px;box-shadow:0 2px 8px #0005}
 .error{background:#ffe3e3;border-left:4px solid #d62828;padding:.6rem .9rem}
-footer{color:#777;font-size:.8rem;padding:1rem 2rem}svg text{font:12px system-ui,sans-serif;fill:#1d2433}
+footer{color:#777;font-size:.8rem;padding:1rem 2rem}figure svg{max-width:100%;height:auto}svg text{font:12px system-ui,sans-serif;fill:#1d2433}
 """
 
 
@@ -193,7 +193,9 @@ def _chart(dimensions: dict[str, Any]) -> str:
                     f'<rect x="{left}" y="{y + 2}" width="{width * score / 100:.1f}" height="18" rx="3" '
                     f'fill="{colour}"/>'
                     f'<text x="{left + width + 8}" y="{y + 15}">{score:.0f}</text>')
-    size = f'width="{left + width + 40}" height="{len(names) * row + 10}"'
+    # A viewBox lets the chart shrink with its column instead of spilling into the checklists beside it.
+    w, h = left + width + 40, len(names) * row + 10
+    size = f'viewBox="0 0 {w} {h}" width="{w}" height="{h}"'
     return (f'<h3>Dimensions</h3><svg xmlns="http://www.w3.org/2000/svg" role="img" '
             f'aria-label="dimension scores" {size}>{"".join(bars)}</svg>')
 
