@@ -14,7 +14,7 @@ from auditor.engine.spec import RuleSpec
 from auditor.errors import RuleDefinitionError
 from auditor.records import Finding
 
-PARAMS = frozenset({"metadata", "patterns", "link_kinds", "references", "when", "min_words", "region",
+PARAMS = frozenset({"metadata", "patterns", "not_counting", "link_kinds", "references", "when", "min_words", "region",
                     "ignore_in_press_release", "ignore_in_forum", "stake_patterns", "stake_unless", "stake_disclosed"})
 CONDITIONS = ("always", "commercial", "claims", "advice")
 # Consumer health pages address the reader; news and research reports rarely do (measured: a
@@ -54,6 +54,10 @@ class RequiredRule:
         self.metadata = strings(params.get("metadata", []), spec, "metadata")
         self.link_kinds = strings(params.get("link_kinds", []), spec, "link_kinds")
         self.patterns = [compile_re2(p, spec, "patterns") for p in strings(params.get("patterns", []), spec, "patterns")]
+        # Wording that names the element only to deny it ("has no side effects") does not count as
+        # presence: its matches are blanked before ``patterns`` look.
+        self.not_counting = [compile_re2(p, spec, "not_counting")
+                             for p in strings(params.get("not_counting", []), spec, "not_counting")]
         self.references = bool(params.get("references", False))
         self.min_words = int(params.get("min_words", 0))
         self.region = params.get("region", "main")
@@ -102,6 +106,8 @@ class RequiredRule:
         if any(link.kind in self.link_kinds for link in ctx.doc.links):
             return True
         text = ctx.doc.text if self.region == "all" else ctx.main_text()
+        for denial in self.not_counting:
+            text = denial.sub(lambda m: " " * len(m.group(0)), text)
         return any(p.search(text) for p in self.patterns)
 
     def run(self, ctx: DocContext) -> list[Finding]:
