@@ -853,10 +853,20 @@ _SELLING_LINE = re.compile(r"\b(?:book|schedule|request|claim) (?:a|an|your|my) 
 _OUTCOME_SUBJECT = re.compile(r"(?:patients|people|clients|women|men|babies|children|families|adults|lives|cases)$", re.IGNORECASE)
 
 
+def _page_sells(ctx: DocContext) -> bool:
+    """A page that sells and is not a release: a call to action found so far, or a selling line of
+    its own (read once per page; HC101 asks for every block)."""
+    if ctx.is_press_release:
+        return False
+    if "selling_line" not in ctx.memo:
+        ctx.memo["selling_line"] = bool(_SELLING_LINE.search(ctx.doc.text))
+    return ctx.is_commercial() or ctx.memo["selling_line"]
+
+
 def _selling_outcome_count(ctx: DocContext, match: re.Match[str], text: str) -> bool:
     """True when a count of people ``match`` in ``text``, on a page that sells, counts the
     seller's claimed outcomes."""
-    if ctx.is_press_release or not (ctx.is_commercial() or _SELLING_LINE.search(ctx.doc.text)):
+    if not _page_sells(ctx):
         return False  # (HC101 runs before the call-to-action rules: the page's own selling lines)
     if not _OUTCOME_SUBJECT.search(match.group()) or _VAGUE_COUNT.match(match.group()):
         return False
@@ -909,7 +919,7 @@ _POOLED = re.compile(r"\b(?:pooled|analy[sz]ed|reviewed|combined|included|identi
 
 def _selling_study_counts(ctx: DocContext, text: str) -> Iterator[re.Match[str]]:
     """Counts of studies in ``text`` on a page that sells (not a release)."""
-    if ctx.is_press_release or not (ctx.is_commercial() or _SELLING_LINE.search(ctx.doc.text)):
+    if not _page_sells(ctx):
         return
     for match in STUDY_COUNT.finditer(text):
         start = max(text.rfind(". ", 0, match.start()), 0)
