@@ -40,6 +40,11 @@ def _summary(doc: dict[str, Any], color: bool) -> str:
     grade = doc["grade"] or "-"
     painted = _paint(grade, "grade_good" if grade in ("A", "B") else "grade_bad" if grade in ("D", "E", "F") else "bold", color)
     counts = ", ".join(f"{cat} {n}" for cat, n in doc["counts"].items()) or "no findings"
+    # Strongly promotional sentences cost points without being findings: say so, or a score short of
+    # 100 with "no findings" is a riddle (`auditor score --format json` lists them).
+    promo = len(((doc.get("dimensions") or {}).get("tone") or {}).get("deductions") or ())
+    if promo:
+        counts += f"; {promo} strongly promotional sentence{'' if promo == 1 else 's'}"
     tone = f", tone {doc['tone']['promotional']:.0%} promotional" if doc.get("tone") else ""
     return f"{notes}{doc['source']}: score {_shown(doc['score'])}/100, grade {painted}{tone} ({counts})"
 

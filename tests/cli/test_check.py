@@ -226,3 +226,14 @@ def test_explain_cuts_a_long_example_at_a_word_with_an_ellipsis() -> None:
         assert len(line) <= 4 + 202
         if len(line) > 150:
             assert line.endswith(" …")
+
+
+def test_the_score_line_names_promotional_sentences_that_cost_points(tmp_path: Path) -> None:
+    page = tmp_path / "offer.txt"
+    page.write_text("Colds pass on their own in a week.\n\nBook your miracle detox today and feel amazing!\n",
+                    encoding="utf-8")
+    code, out = run("check", str(page), "--fail-on", "never")
+    _code, data = run("check", str(page), "--format", "json", "--fail-on", "never")
+    promoted = len(json.loads(data)["documents"][0]["dimensions"]["tone"]["deductions"])
+    assert promoted >= 1
+    assert f"; {promoted} strongly promotional sentence" in out.splitlines()[-1]
