@@ -498,27 +498,17 @@ _ENOUGH_TO = re.compile(r"\benough to\s+$", re.IGNORECASE)
 
 
 # -- HC204 on a page that sells: the rule's ``selling_patterns`` ----------------------------------
-# The calls to action rules run after HC204; a clinic's or a reviewer's page that sells says so in words
-# of its own: "Book your free consultation", "Schedule Your FREE Hearing Evaluation", "0% financing",
-# "20% off with code SAVE20", "Check Price".
-_SERVICE_OFFER = re.compile(
-    r"\b(?:(?:book|schedule|request|claim|reserve) (?:your|a|an|my) (?:free |complimentary |first |no-obligation )?(?:[\w-]+ ){0,2}?"
-    r"(?:consult|consultation|evaluation|case review|appointment|assessment|test|scan|session|visit|drip)s?\b|"
-    r"book now\b|(?:free|complimentary) (?:phone |video |initial )?(?:consult|consultation|evaluation|case review|assessment)\b|"
-    r"(?:0%|low monthly|interest-free) (?:financing|payments)|(?:monthly )?payment plans\b|"
-    r"(?:use|with) (?:the )?(?:promo |discount |coupon )?code [A-Z0-9]{4,}\b|\d{1,2}% off\b|[$£€]\d+ off\b|check (?:the )?price\b)",
-    re.IGNORECASE,
-)
 
 
 def _offers_service(ctx: DocContext) -> bool:
     """True when the main text of a page that is neither a release nor a news story offers its service or a deal."""
+    from auditor.engine.checks.promotion import offers_in_own_words
     from auditor.engine.guards import has_release_furniture, is_news_story_text
 
     text = ctx.doc.text
     if ctx.is_press_release or has_release_furniture(text) or is_news_story_text(text):
         return False
-    return bool(_SERVICE_OFFER.search(ctx.main_text()))
+    return offers_in_own_words(ctx)
 
 
 # "Where Hope Becomes Healing", "Reclaim your vitality", "Honestly, I'm blown away" are a clinic's or a

@@ -80,6 +80,28 @@ _SHOP_SIGNALS = tuple(re.compile(p, re.IGNORECASE) for p in (
 ))
 
 
+# A page's own offer: "Book your free consultation", "Schedule Your FREE Hearing
+# Evaluation", "0% financing", "20% off with code SAVE20", "Add to cart", "Start your transformation".
+# The call-to-action rules run after the claim and statistics rules, which ask this instead.
+_OWN_OFFER = re.compile(
+    r"\b(?:(?:book|schedule|request|claim|reserve) (?:your|a|an|my) (?:free |complimentary |first |no-obligation )?(?:[\w-]+ ){0,2}?"
+    r"(?:consult|consultation|evaluation|case review|appointment|assessment|test|scan|session|visit|drip|call|exam)s?\b|"
+    r"book now\b|(?:free|complimentary) (?:phone |video |initial )?(?:consult|consultation|evaluation|case review|assessment)\b|"
+    r"(?:0%|low monthly|interest-free) (?:financing|payments)|(?:monthly )?payment plans\b|"
+    r"(?:use|with) (?:the )?(?:promo |discount |coupon )?code [A-Z0-9]{4,}\b|\d{1,2}% off\b|[$£€]\d+ off\b|check (?:the )?price\b|"
+    r"call (?:us )?(?:now|today)|sign up (?:today|now)|order (?:now|today)|buy now|add to (?:cart|basket)|shop now|"
+    r"start your (?:journey|transformation|free trial)\b)",
+    re.IGNORECASE,
+)
+
+
+def offers_in_own_words(ctx: DocContext) -> bool:
+    """True when the page makes an offer of its own, in its text or its buttons (read once per page)."""
+    if "own_offer" not in ctx.memo:
+        ctx.memo["own_offer"] = bool(_OWN_OFFER.search(ctx.doc.text))
+    return ctx.memo["own_offer"]
+
+
 def _pattern_rules(spec: RuleSpec) -> tuple[Any, Any]:
     """The rule's patterns compiled twice: for the main text, and for furniture."""
     from auditor.engine.kinds.pattern import PatternRule  # the kinds import the checks package

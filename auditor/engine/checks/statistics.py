@@ -846,21 +846,15 @@ _OUTCOME_AFTER = re.compile(
     r"\s*(?:(?:have|has|had)\s+(?:already\s+|now\s+|successfully\s+)?)?(?:successfully\s+)?"
     r"(?:helped|treated|healed|cured|born|delivered|transformed|restored|reversed|freed|recovered|"
     r"lost|slimmed|got (?:their|her|his) lives back|pain[- ]free|symptom[- ]free)\b", re.IGNORECASE)
-_SELLING_LINE = re.compile(r"\b(?:book|schedule|request|claim) (?:a|an|your|my) (?:free )?(?:[\w-]+ )?(?:consultation|appointment|call|"
-                           r"visit|session|assessment|evaluation|exam)|\bfree consultation|\bcall (?:us )?(?:now|today)|\bsign up (?:today|now)|"
-                           r"\border (?:now|today)|\bbuy now|\badd to (?:cart|basket)|\bshop now|\bstart your (?:journey|transformation|free trial)\b",
-                           re.IGNORECASE)
 _OUTCOME_SUBJECT = re.compile(r"(?:patients|people|clients|women|men|babies|children|families|adults|lives|cases)$", re.IGNORECASE)
 
 
 def _page_sells(ctx: DocContext) -> bool:
     """A page that sells and is not a release: a call to action found so far, or a selling line of
     its own (read once per page; HC101 asks for every block)."""
-    if ctx.is_press_release:
-        return False
-    if "selling_line" not in ctx.memo:
-        ctx.memo["selling_line"] = bool(_SELLING_LINE.search(ctx.doc.text))
-    return ctx.is_commercial() or ctx.memo["selling_line"]
+    from auditor.engine.checks.promotion import offers_in_own_words
+
+    return not ctx.is_press_release and (ctx.is_commercial() or offers_in_own_words(ctx))
 
 
 def _selling_outcome_count(ctx: DocContext, match: re.Match[str], text: str) -> bool:
