@@ -36,14 +36,15 @@ def _unweighed(code: str, claims: bool, main_text: str) -> str:
     page or the page says what the rule looks for; ``n/a`` when the rule did not apply (a page with
     no claims, or shorter than the rule's ``min_words``) and the page does not say it: a criterion
     nobody checked is not met."""
+    from auditor.engine.kinds.required import RequiredRule
     from auditor.engine.registry import load_pack
 
     rule = next((r for r in load_pack().document_rules if r.spec.id == code), None)
-    if rule is None:
+    if not isinstance(rule, RequiredRule):
         return NA
-    if claims and len(main_text.split()) >= int(rule.spec.params.get("min_words", 0)):
+    if claims and len(main_text.split()) >= rule.min_words:
         return MET
-    return MET if any(p.search(main_text) for p in getattr(rule, "patterns", ())) else NA
+    return MET if rule.mentions(main_text) else NA
 
 
 def healthnewsreview(document: Document, findings: list[Finding]) -> dict[str, str]:

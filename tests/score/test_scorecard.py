@@ -82,6 +82,10 @@ def test_a_criterion_no_rule_weighed_is_not_met() -> None:
     card = audit_text(page, "text", source="short.txt").scorecard
     assert card.checklist["healthnewsreview"]["alternatives"] == "n/a"
     assert card.checklist["healthnewsreview"]["evidence"] == "n/a"
+    # A seller's denial is no word on harms, for the checklist as for HC501.
+    card = audit_text(page.replace("works for everyone.", "works for everyone and has no side effects."),
+                      "text", source="short.txt").scorecard
+    assert card.checklist["healthnewsreview"]["harms"] == "n/a"
 
 
 SEEDS = sorted((SHARED / "seeds").glob("*.txt")) if (SHARED / "seeds").exists() else []

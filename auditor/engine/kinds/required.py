@@ -105,7 +105,10 @@ class RequiredRule:
             return True
         if any(link.kind in self.link_kinds for link in ctx.doc.links):
             return True
-        text = ctx.doc.text if self.region == "all" else ctx.main_text()
+        return self.mentions(ctx.doc.text if self.region == "all" else ctx.main_text())
+
+    def mentions(self, text: str) -> bool:
+        """True when ``text`` says what the rule looks for, not counting wording that only denies it."""
         for denial in self.not_counting:
             text = denial.sub(lambda m: " " * len(m.group(0)), text)
         return any(p.search(text) for p in self.patterns)
