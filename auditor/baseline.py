@@ -29,8 +29,8 @@ def _relative(source: str, baseline: str) -> str:
 
 def write_baseline_file(path: str, results: list[AuditResult]) -> int:
     """Write every current finding to ``path`` (atomically); return how many."""
-    entries = [{"source": _relative(r.source, path), "rule": f.rule, "fingerprint": f.fingerprint, "evidence": f.evidence}
-               for r in results for f in r.findings]
+    entries = [{"source": source, "rule": f.rule, "fingerprint": f.fingerprint, "evidence": f.evidence}
+               for r in results for source in (_relative(r.source, path),) for f in r.findings]
     target = Path(path)
     tmp = target.with_name(target.name + ".tmp")
     tmp.write_text(json.dumps({"format": FORMAT, "findings": entries}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -56,8 +56,9 @@ def apply_baseline(path: str, results: list[AuditResult]) -> list[AuditResult]:
     out = []
     for result in results:
         kept = []
+        source = _relative(result.source, path)
         for finding in result.findings:
-            key = (_relative(result.source, path), finding.rule, finding.fingerprint)
+            key = (source, finding.rule, finding.fingerprint)
             if known[key] > 0:
                 known[key] -= 1
             else:
