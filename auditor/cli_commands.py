@@ -150,7 +150,8 @@ def score(paths: tuple[str, ...], config: str | None, select: tuple[str, ...], i
                     max_bytes=max_bytes, tone_model=tone_model)
     documents = [document_dict(r) for r in _audit_all(paths, run, include, exclude)]
     if fmt == "json":
-        keys = ("source", "score", "grade", "dimensions", "counts", "tone", "checklist", "readability", "versions", "error")
+        keys = ("source", "score", "grade", "not_scored", "dimensions", "not_assessed", "counts", "tone", "checklist",
+                "readability", "versions", "error")
         click.echo(json.dumps([{k: d.get(k) for k in keys} for d in documents], indent=2, ensure_ascii=False))
     else:
         click.echo(render_score_table(documents), nl=False)

@@ -26,6 +26,8 @@ class AuditResult:
     tone: Any = None
     scorecard: Any = None
     error: str | None = None
+    # Why an audited document has no scorecard ("the content rules did not run", "too short").
+    not_scored: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -43,12 +45,17 @@ def audit(document: Document, settings: Settings | None = None, tone: bool = Tru
     settings = settings or Settings()
     pack = load_pack(settings.extend_rule_paths)
     findings = tuple(run(pack, document, settings))
-    if not tone or any(f.rule in NOT_AUDITED for f in findings):
+    if not tone:
+        return AuditResult(document.source, document, findings, not_scored="tone and score not requested")
+    if any(f.rule in NOT_AUDITED for f in findings):
         # A page in another language or a bot check was not audited for content: a score of
         # 100 would say it is flawless.
-        return AuditResult(document.source, document, findings)
+        return AuditResult(document.source, document, findings, not_scored="the content rules did not run")
     tone_result = _tone(document, findings, settings.tone_model)
-    scorecard = _score(document, findings, tone_result, settings, pack.version)
+    reason = _unscorable(document)
+    if reason is not None:
+        return AuditResult(document.source, document, findings, tone_result, not_scored=reason)
+    scorecard = _score(document, findings, tone_result, settings, pack)
     return AuditResult(document.source, document, findings, tone_result, scorecard)
 
 
@@ -82,7 +89,16 @@ def _tone(document: Document, findings: tuple[Finding, ...], model_path: str | N
     return score_document(document, default_model(model_path), findings=list(findings))
 
 
-def _score(document: Document, findings: tuple[Finding, ...], tone: Any, settings: Settings, pack_version: str) -> Any:
-    from auditor.score import build_scorecard
+def _unscorable(document: Document) -> str | None:
+    from auditor.score import unscorable
 
-    return build_scorecard(document, findings, tone, settings, pack_version)
+    return unscorable(document)
+
+
+def _score(document: Document, findings: tuple[Finding, ...], tone: Any, settings: Settings, pack: Any) -> Any:
+    from auditor.engine.run import enabled_rules
+    from auditor.score import assessed_dimensions, build_scorecard
+
+    # A dimension no enabled rule feeds is not assessed: scoring it 100 would hide the narrowing.
+    categories = {pack.specs[code].category for code in enabled_rules(pack, settings, document.source)}
+    return build_scorecard(document, findings, tone, settings, pack.version, assessed_dimensions(categories))

@@ -40,6 +40,8 @@ class Summary:
     domain_documents: Counter[str] = field(default_factory=Counter)
     domain_scores: dict[str, float] = field(default_factory=dict)
     error_reasons: Counter[str] = field(default_factory=Counter)
+    # Audited documents with no score (too short, another language, a bot check), by reason.
+    unscored: Counter[str] = field(default_factory=Counter)
 
     def add(self, record: dict[str, Any]) -> None:
         """Fold one record in."""
@@ -51,7 +53,9 @@ class Summary:
             return
         self.ok += 1
         score = record.get("score")
-        if isinstance(score, (int, float)):
+        if not isinstance(score, (int, float)):
+            self.unscored[_reason(str(record.get("not_scored") or "not scored"))] += 1
+        else:
             self.scores[round(float(score), 1)] += 1
             domain = domain_of(record.get("url") or (record.get("metadata") or {}).get("canonical_url"))
             if domain:
@@ -165,12 +169,15 @@ def render_text(s: Summary, top: int = 10) -> str:
     lines = [f"documents: {s.documents:,} ({s.ok:,} audited, {s.errors:,} errors, {s.skipped:,} skipped)"]
     if s.unreadable_lines:
         lines.append(f"unreadable lines: {s.unreadable_lines:,}")
+    if s.unscored:
+        lines.append(f"not scored: {sum(s.unscored.values()):,} of the audited ("
+                     + "; ".join(f"{n:,} {reason}" for reason, n in s.unscored.most_common(top)) + ")")
     lines.append(f"score: mean {_fmt(s.mean())}, median {_fmt(s.quantile(0.5))}, "
                  f"p10 {_fmt(s.quantile(0.1))}, p90 {_fmt(s.quantile(0.9))}")
     lines.append("score distribution:")
     peak = max((n for _, n in s.histogram()), default=0) or 1
     lines += [f"  {label:>6}  {'#' * round(30 * n / peak):<30} {n:,}" for label, n in s.histogram()]
-    lines.append("grades: " + "  ".join(f"{g} {s.grades[g]:,} ({_pct(s.grades[g], s.ok)})" for g in s.grade_letters()))
+    lines.append("grades: " + "  ".join(f"{g} {s.grades[g]:,} ({_pct(s.grades[g], s.scored)})" for g in s.grade_letters()))
     lines.append("top rules (findings, documents):")
     lines += [f"  {rule:<7} {s.rule_names.get(rule, ''):<32} {n:>8,} {s.rule_documents[rule]:>8,}"
               for rule, n in s.rule_findings.most_common(top)]
@@ -192,12 +199,12 @@ def _md(text: object) -> str:
 def render_markdown(s: Summary, top: int = 10) -> str:
     """The summary as Markdown tables."""
     out = ["# Batch summary", "",
-           f"{s.documents:,} documents: {s.ok:,} audited, {s.errors:,} errors, {s.skipped:,} skipped.", "",
+           f"{s.documents:,} documents: {s.ok:,} audited ({s.scored:,} scored), {s.errors:,} errors, {s.skipped:,} skipped.", "",
            f"Score: mean {_fmt(s.mean())}, median {_fmt(s.quantile(0.5))}, p10 {_fmt(s.quantile(0.1))}, "
            f"p90 {_fmt(s.quantile(0.9))}.", "", "## Score distribution", "", "| score | documents |", "|---|--:|"]
     out += [f"| {label} | {n:,} |" for label, n in s.histogram()]
     out += ["", "## Grades", "", "| grade | documents | share |", "|---|--:|--:|"]
-    out += [f"| {g} | {s.grades[g]:,} | {_pct(s.grades[g], s.ok)} |" for g in s.grade_letters()]
+    out += [f"| {g} | {s.grades[g]:,} | {_pct(s.grades[g], s.scored)} |" for g in s.grade_letters()]
     out += ["", "## Top rules", "", "| rule | name | findings | documents |", "|---|---|--:|--:|"]
     out += [f"| {_md(r)} | {_md(s.rule_names.get(r, ''))} | {n:,} | {s.rule_documents[r]:,} |"
             for r, n in s.rule_findings.most_common(top)]

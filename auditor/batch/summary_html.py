@@ -62,12 +62,12 @@ def _table(head: list[str], rows: list[list[object]], numeric: set[int]) -> str:
 def render_html(s: Summary, top: int = 10, title: str = "Batch summary") -> str:
     """The whole page."""
     body = [f"<h1>{escape(title)}</h1>",
-            f'<p class="lead">{s.documents:,} documents: {s.ok:,} audited, {s.errors:,} errors, {s.skipped:,} '
+            f'<p class="lead">{s.documents:,} documents: {s.ok:,} audited ({s.scored:,} scored), {s.errors:,} errors, {s.skipped:,} '
             f"skipped. Score mean {_fmt(s.mean())}, median {_fmt(s.quantile(0.5))}, p10 {_fmt(s.quantile(0.1))}, "
             f"p90 {_fmt(s.quantile(0.9))}.</p>",
             "<h2>Score distribution</h2>", _columns(s.histogram(), "documents per score band"),
             "<h2>Grades</h2>", _bars([(g, s.grades[g]) for g in s.grade_letters()], title="documents per grade"),
-            _table(["grade", "documents", "share"], [[g, f"{s.grades[g]:,}", _pct(s.grades[g], s.ok)] for g in s.grade_letters()],
+            _table(["grade", "documents", "share"], [[g, f"{s.grades[g]:,}", _pct(s.grades[g], s.scored)] for g in s.grade_letters()],
                    {1, 2}),
             "<h2>Top rules</h2>",
             _bars([(f"{r} {s.rule_names.get(r, '')}", n) for r, n in s.rule_findings.most_common(top)],

@@ -80,6 +80,7 @@ mark.finding:focus::after,mark.finding:target::after{content:attr(data-tip);posi
   font:400 .8rem/1.4 system-ui,sans-serif;font-style:normal;background:#1d2433;color:#fff;
   padding:.45rem .6rem;border-radius:6px;box-shadow:0 2px 8px #0005}
 .error{background:#ffe3e3;border-left:4px solid #d62828;padding:.6rem .9rem}
+.note{color:#555;font-size:.85rem;margin:.3rem 0}
 footer{color:#777;font-size:.8rem;padding:1rem 2rem}figure svg{max-width:100%;height:auto}svg text{font:12px system-ui,sans-serif;fill:#1d2433}
 """
 
@@ -148,7 +149,7 @@ def _document(doc: dict[str, Any], index: int, ids: Iterator[int]) -> str:
     targets = {findings[k]["fingerprint"]: a for k, a in anchors.items() if findings[k].get("fingerprint")}
     dimensions = doc.get("dimensions") or {}
     return (f'<section class="doc" id="d-{index}">{_header(doc)}<div class="overview">'
-            f'<figure>{_chart(dimensions)}</figure><div>{_checklists(doc.get("checklist") or {})}</div>'
+            f'<figure>{_chart(dimensions, doc)}</figure><div>{_checklists(doc.get("checklist") or {})}</div>'
             f'<div><h3>What took points off</h3>{_deductions(dimensions, targets)}</div></div>'
             f'<div class="body"><div>{_legend(doc.get("counts") or {})}<article class="text">'
             f"{_text(doc, anchors)}</article></div>{_findings(findings, anchors)}</div></section>")
@@ -179,8 +180,13 @@ def _plain(value: Any) -> str:
     return ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
 
 
-def _chart(dimensions: dict[str, Any]) -> str:
-    """A horizontal bar chart of the dimension scores, as inline SVG."""
+def _chart(dimensions: dict[str, Any], doc: dict[str, Any]) -> str:
+    """A horizontal bar chart of the dimension scores, as inline SVG; or why there is none."""
+    if doc.get("score") is None:
+        return f'<h3>Dimensions</h3><p class="note">Not scored: {_e(doc.get("not_scored") or "the content rules did not run")}.</p>'
+    skipped = doc.get("not_assessed") or []
+    note = (f'<p class="note">Not assessed (no rule selected for them): {_e(", ".join(skipped))}.</p>'
+            if skipped else "")
     names = [n for n in DIMENSIONS if n in dimensions] + [n for n in dimensions if n not in DIMENSIONS]
     row, left, width = 28, 96, 220
     bars = []
@@ -197,7 +203,7 @@ def _chart(dimensions: dict[str, Any]) -> str:
     w, h = left + width + 40, len(names) * row + 10
     size = f'viewBox="0 0 {w} {h}" width="{w}" height="{h}"'
     return (f'<h3>Dimensions</h3><svg xmlns="http://www.w3.org/2000/svg" role="img" '
-            f'aria-label="dimension scores" {size}>{"".join(bars)}</svg>')
+            f'aria-label="dimension scores" {size}>{"".join(bars)}</svg>{note}')
 
 
 def _checklists(checklist: dict[str, dict[str, str]]) -> str:

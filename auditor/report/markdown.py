@@ -16,7 +16,9 @@ def render_markdown(documents: list[dict[str, Any]], max_findings: int = 50) -> 
             out.append(f"| `{_cell(doc['source'])}` | – | – | – | error: {_cell(doc['error'])} |")
             continue
         top = ", ".join(f"{c} ({n})" for c, n in sorted(doc["counts"].items(), key=lambda kv: -kv[1])[:3]) or "–"
-        out.append(f"| `{_cell(doc['source'])}` | {doc['score']:.0f} | {doc['grade']} | {len(doc['findings'])} | {top} |")
+        score = "–" if doc.get("score") is None else f"{doc['score']:.0f}"
+        grade = doc.get("grade") or "–"
+        out.append(f"| `{_cell(doc['source'])}` | {score} | {grade} | {len(doc['findings'])} | {top} |")
     for doc in documents:
         if doc.get("error") or not doc["findings"]:
             continue

@@ -12,6 +12,7 @@ from typing import Any
 
 from auditor import __version__
 from auditor.pipeline import AuditResult
+from auditor.score.scorecard import category_counts
 
 SCHEMA_VERSION = "auditor-report/1"
 
@@ -53,6 +54,8 @@ def document_dict(result: AuditResult, include_text: bool = False, absolute_path
         "score": card.score if card else None,
         "grade": card.grade if card else None,
         "dimensions": card.as_dict()["dimensions"] if card else {},
+        "not_assessed": card.as_dict()["not_assessed"] if card else [],
+        "not_scored": result.not_scored,
         "tone": None if tone is None else {
             "promotional": tone.promotional,
             "model": tone.model_version,
@@ -60,7 +63,7 @@ def document_dict(result: AuditResult, include_text: bool = False, absolute_path
         },
         "metadata": doc.metadata.as_dict(),
         "findings": findings,
-        "counts": card.counts if card else {},
+        "counts": card.counts if card else category_counts(result.findings),
         "readability": card.readability if card else {},
         "checklist": card.checklist if card else {},
         "versions": card.versions if card else {"engine": __version__},

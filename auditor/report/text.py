@@ -36,7 +36,7 @@ def render_text(documents: list[dict[str, Any]], color: bool = False, show_excer
 def _summary(doc: dict[str, Any], color: bool) -> str:
     notes = "".join(f"{doc['source']}: note: {w}\n" for w in doc.get("warnings") or ())
     if doc.get("score") is None:
-        return f"{notes}{doc['source']}: not scored (the content rules did not run)"
+        return f"{notes}{doc['source']}: not scored ({doc.get('not_scored') or 'the content rules did not run'})"
     grade = doc["grade"] or "-"
     painted = _paint(grade, "grade_good" if grade in ("A", "B") else "grade_bad" if grade in ("D", "E", "F") else "bold", color)
     counts = ", ".join(f"{cat} {n}" for cat, n in doc["counts"].items()) or "no findings"
@@ -46,7 +46,10 @@ def _summary(doc: dict[str, Any], color: bool) -> str:
     if promo:
         counts += f"; {promo} strongly promotional sentence{'' if promo == 1 else 's'}"
     tone = f", tone {doc['tone']['promotional']:.0%} promotional" if doc.get("tone") else ""
-    return f"{notes}{doc['source']}: score {_shown(doc['score'])}/100, grade {painted}{tone} ({counts})"
+    partial = doc.get("not_assessed") or []
+    # A narrowed rule selection leaves dimensions out of the score: say which, or 100 reads as clean.
+    missing = f"; not assessed: {', '.join(partial)}" if partial else ""
+    return f"{notes}{doc['source']}: score {_shown(doc['score'])}/100, grade {painted}{tone} ({counts}{missing})"
 
 
 def _shown(score: float) -> str:
@@ -76,8 +79,9 @@ def render_score_table(documents: list[dict[str, Any]]) -> str:
             rows.append(f"{doc['source']:<{width}}  error: {doc['error']}")
             continue
         if doc.get("score") is None:
-            rows.append(f"{doc['source']:<{width}}  not scored")
+            rows.append(f"{doc['source']:<{width}}  not scored: {doc.get('not_scored') or 'the content rules did not run'}")
             continue
-        cells = " ".join(f"{doc['dimensions'].get(d, {}).get('score', 0):>{len(d)}.0f}" for d in dims)
+        cells = " ".join(f"{doc['dimensions'][d]['score']:>{len(d)}.0f}" if d in doc["dimensions"] else f"{'-':>{len(d)}}"
+                         for d in dims)
         rows.append(f"{doc['source']:<{width}}  {doc['score']:>5.0f} {doc['grade']:>5}  {cells}")
     return "\n".join(rows) + "\n"

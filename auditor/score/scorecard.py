@@ -37,6 +37,10 @@ RULE_CAP = 40.0
 TONE_THRESHOLD = 0.7
 TONE_POINTS = 6.0
 READABILITY_POINTS_PER_GRADE = 8.0
+# Below this many words of main text a page is not scored: its balance (HC501 weighs pages of 50
+# words or more), readability and transparency cannot be judged, and a score of 100 for an empty
+# page or 95 for a one-line "our drops cure migraines" would be read as a clean bill of health.
+MIN_WORDS = 50
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,9 @@ class Dimension:
     name: str
     score: float
     deductions: tuple[Deduction, ...]
+    # False when no rule that feeds the dimension ran (``--select``/``ignore`` left none): the
+    # dimension is then left out of the overall score and shown as not assessed, not as 100.
+    assessed: bool = True
 
 
 @dataclass(frozen=True)
@@ -85,7 +92,8 @@ class Scorecard:
         return {
             "score": self.score, "grade": self.grade,
             "dimensions": {d.name: {"score": d.score, "deductions": [_ded(x) for x in d.deductions]}
-                           for d in self.dimensions},
+                           for d in self.dimensions if d.assessed},
+            "not_assessed": [d.name for d in self.dimensions if not d.assessed],
             "counts": self.counts, "readability": self.readability, "checklist": self.checklist,
             "versions": self.versions,
         }
@@ -163,9 +171,33 @@ def _tone_deductions(tone: Any) -> list[Deduction]:
     return out
 
 
+def category_counts(findings: tuple[Finding, ...] | list[Finding]) -> dict[str, int]:
+    """Findings per category (engine notices left out), sorted by category."""
+    return dict(sorted(Counter(f.category for f in findings if f.category != "engine").items()))
+
+
+def unscorable(document: Document) -> str | None:
+    """Why ``document`` gets no scorecard (too little main text to judge), or None."""
+    from auditor.metrics.readability import readability, reading_text
+
+    words = int(readability(reading_text(document.blocks)).get("words", 0))
+    if words < MIN_WORDS:
+        return f"{words} word{'' if words == 1 else 's'} of main text; a score needs at least {MIN_WORDS}"
+    return None
+
+
+def assessed_dimensions(categories: set[str] | frozenset[str], tone: bool = True) -> frozenset[str]:
+    """The dimensions that rules of ``categories`` (and, for tone, the tone model) can assess."""
+    out = {CATEGORY_DIMENSION[c] for c in categories if c in CATEGORY_DIMENSION}
+    return frozenset(out | ({"tone"} if tone else set()))
+
+
 def build_scorecard(document: Document, findings: tuple[Finding, ...] | list[Finding], tone: Any,
-                    settings: Settings, pack_version: str) -> Scorecard:
-    """The Scorecard of one audited document."""
+                    settings: Settings, pack_version: str, assessed: frozenset[str] | None = None) -> Scorecard:
+    """The Scorecard of one audited document.
+
+    ``assessed`` names the dimensions some enabled rule (or the tone model) feeds (default: all);
+    the others are reported as not assessed and left out of the overall score."""
     from auditor.metrics.readability import readability, reading_text
 
     findings = list(findings)
@@ -180,14 +212,16 @@ def build_scorecard(document: Document, findings: tuple[Finding, ...] | list[Fin
                           f"reading grade {figures.get('reading_grade', 0):.1f} above target {settings.target_grade:g}", d.rule, d.fingerprint)
         by_dim[d.dimension].append(d)
     dimensions = tuple(
-        Dimension(name, round(max(0.0, 100.0 - sum(d.points for d in by_dim[name])), 1), tuple(by_dim[name]))
+        Dimension(name, round(max(0.0, 100.0 - sum(d.points for d in by_dim[name])), 1), tuple(by_dim[name]),
+                  assessed is None or name in assessed)
         for name in DIMENSIONS
     )
     weights = {**DEFAULT_WEIGHTS, **dict(settings.weights)}
-    total = sum(weights.get(d.name, 0) for d in dimensions) or 1.0
-    score = round(sum(d.score * weights.get(d.name, 0) for d in dimensions) / total, 1)
+    counted = [d for d in dimensions if d.assessed]
+    total = sum(weights.get(d.name, 0) for d in counted) or 1.0
+    score = round(sum(d.score * weights.get(d.name, 0) for d in counted) / total, 1)
     grades = {**DEFAULT_GRADES, **dict(settings.grades)}
-    counts = dict(sorted(Counter(f.category for f in findings if f.category != "engine").items()))
+    counts = category_counts(findings)
     model_version = tone.model_version if tone is not None else "none"
     return Scorecard(
         source=document.source, document_id=document.id, score=score, grade=grade_for(score, grades),

@@ -20,9 +20,14 @@ from tests.conftest import FIXTURES
 SITE = FIXTURES / "batch" / "site"
 
 PROMO = ("<html><body><h1>Miracle joint formula</h1><p>Our formula cures arthritis in 7 days, guaranteed.</p>"
-         "<p>Doctors hate it! Order now and save 50%.</p></body></html>")
+         "<p>Stiff knees, aching hips and swollen fingers melt away as the blend of turmeric, ginger and "
+         "boswellia goes to work on the root cause of your pain.</p>"
+         "<p>Doctors hate it! Order now and save 50%. Stocks are running low, so claim your bottle today "
+         "before this offer ends.</p></body></html>")
 LEAFLET = ("Flu vaccines are offered every autumn to people over 65. Side effects are usually mild, "
-           "such as a sore arm. Ask your pharmacist if you are unsure whether it is right for you.")
+           "such as a sore arm. Ask your pharmacist if you are unsure whether it is right for you. "
+           "The vaccine takes about two weeks to work, so it is best to have it before flu starts "
+           "spreading in your area. You can have it at your GP surgery or at many pharmacies.")
 
 
 def write_warc(path: Path, records: list[tuple[str, str, str, str, bytes]], gz: bool = True) -> None:

@@ -230,8 +230,10 @@ def test_explain_cuts_a_long_example_at_a_word_with_an_ellipsis() -> None:
 
 def test_the_score_line_names_promotional_sentences_that_cost_points(tmp_path: Path) -> None:
     page = tmp_path / "offer.txt"
-    page.write_text("Colds pass on their own in a week.\n\nBook your miracle detox today and feel amazing!\n",
-                    encoding="utf-8")
+    page.write_text("Colds pass on their own in a week. Rest, drink plenty of fluids and take paracetamol for a "
+                    "fever if you need to. See a doctor if you struggle to breathe, if a high fever lasts more "
+                    "than three days, or if you feel worse after starting to feel better.\n\n"
+                    "Book your miracle detox today and feel amazing!\n", encoding="utf-8")
     code, out = run("check", str(page), "--fail-on", "never")
     _code, data = run("check", str(page), "--format", "json", "--fail-on", "never")
     promoted = len(json.loads(data)["documents"][0]["dimensions"]["tone"]["deductions"])

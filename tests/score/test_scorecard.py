@@ -33,7 +33,7 @@ def test_every_point_taken_off_is_traced() -> None:
 
 
 def test_repeats_of_one_rule_count_less_and_less() -> None:
-    card = audit_text("Miracle. " * 1 + "\n\n".join(["This miracle tea is a breakthrough."] * 6), "text").scorecard
+    card = audit_text("Miracle. " * 1 + "\n\n".join(["This miracle tea is a breakthrough."] * 9), "text").scorecard
     hype = [d.points for d in card.dimension("claims").deductions if d.rule == "HC204"]
     assert len(hype) >= 3 and all(a > b for a, b in zip(hype, hype[1:]))
 
@@ -75,9 +75,12 @@ def test_checklists_and_versions() -> None:
 
 
 def test_a_criterion_no_rule_weighed_is_not_met() -> None:
-    # Too short for the balance rules (they weigh pages of 80 words or more): nothing says the page
-    # gives alternatives or the quality of its evidence, so those criteria are n/a, not met.
+    # Too short for HC502 and HC504 (they weigh pages of 80 words or more), long enough for HC501
+    # (50): nothing says the page gives alternatives or the quality of its evidence, so those
+    # criteria are n/a, not met.
     page = ("TurmaMax drops cure joint pain for good. Our formula works for everyone.\n\n"
+            "Each bottle holds thirty drops of turmeric, ginger and black pepper extract in olive oil. "
+            "Take one dropper each morning with breakfast, and keep the bottle somewhere cool and dark.\n\n"
             "Order today and get 20% off your first bottle. Call 555-0100 to order now.\n")
     card = audit_text(page, "text", source="short.txt").scorecard
     assert card.checklist["healthnewsreview"]["alternatives"] == "n/a"
@@ -85,7 +88,30 @@ def test_a_criterion_no_rule_weighed_is_not_met() -> None:
     # A seller's denial is no word on harms, for the checklist as for HC501.
     card = audit_text(page.replace("works for everyone.", "works for everyone and has no side effects."),
                       "text", source="short.txt").scorecard
-    assert card.checklist["healthnewsreview"]["harms"] == "n/a"
+    assert card.checklist["healthnewsreview"]["harms"] == "not met"
+
+
+def test_a_page_too_short_to_judge_is_not_scored() -> None:
+    # One line promising a cure: its findings stand, but balance, transparency and readability
+    # cannot be judged on six words, and 95/A would read as a clean bill of health.
+    result = audit_text("Our drops cure migraines for good.", "text", source="one-line.txt")
+    assert {f.category for f in result.findings} >= {"absolute"}
+    assert result.scorecard is None
+    assert result.not_scored == "6 words of main text; a score needs at least 50"
+    assert audit_text(" ".join(["Sleep matters for health."] * 13), "text").scorecard is not None
+
+
+def test_dimensions_no_selected_rule_feeds_are_not_assessed() -> None:
+    everything = audit_text(ADVERTORIAL, "text").scorecard
+    narrowed = audit_text(ADVERTORIAL, "text", Settings(select=("stat", "attribution"))).scorecard
+    assert {d.name for d in narrowed.dimensions if not d.assessed} == {"claims", "balance", "transparency", "seo",
+                                                                        "readability"}
+    assert narrowed.as_dict()["not_assessed"] == ["claims", "balance", "transparency", "seo", "readability"]
+    assert set(narrowed.as_dict()["dimensions"]) == {"evidence", "tone"}
+    # The score is the weighted mean of the assessed dimensions only (evidence 20, tone 15).
+    evidence, tone = narrowed.dimension("evidence").score, narrowed.dimension("tone").score
+    assert narrowed.score == pytest.approx((20 * evidence + 15 * tone) / 35, abs=0.06)
+    assert not any(not d.assessed for d in everything.dimensions)
 
 
 SEEDS = sorted((SHARED / "seeds").glob("*.txt")) if (SHARED / "seeds").exists() else []
@@ -102,9 +128,12 @@ def test_seeds_score_below_a_well_sourced_page_and_sellers_score_lowest() -> Non
 
 
 def test_two_rules_on_the_same_words_cost_the_points_once() -> None:
-    card = audit_text("Our infusions are completely safe for everyone who tries them.", "text").scorecard
-    rules = {d.rule for d in card.dimension("claims").deductions}
-    result = audit_text("Our infusions are completely safe for everyone who tries them.", "text")
+    page = ("Our infusions are completely safe for everyone who tries them.\n\n"
+            "Each session lasts about forty minutes in a quiet room, with a nurse who checks your blood "
+            "pressure before and after. Most people read or listen to music while they wait, and a "
+            "friend may sit with you. Bring a list of the medicines you take.")
+    result = audit_text(page, "text")
+    rules = {d.rule for d in result.scorecard.dimension("claims").deductions}
     absolute = [f.rule for f in result.findings if f.category == "absolute"]
     assert len(absolute) >= 2  # both absolute rules flag the words...
     assert len(rules & set(absolute)) == 1  # ...and one of them is charged
