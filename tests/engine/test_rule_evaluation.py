@@ -11,7 +11,15 @@ from auditor.cli import main
 HARD = ("Pharmacological augmentation strategies incorporating receptor antagonism demonstrate considerable "
         "heterogeneity regarding therapeutic responsiveness among individuals manifesting treatment-refractory "
         "depressive symptomatology, necessitating comprehensive psychiatric evaluation encompassing comorbidity "
-        "assessment and longitudinal symptom characterization before intravenous administration.")
+        "assessment and longitudinal symptom characterization before intravenous administration. "
+        "Furthermore, hemodynamic surveillance throughout administration, incorporating continuous "
+        "electrocardiographic monitoring and intermittent sphygmomanometric evaluation, remains obligatory, "
+        "considering documented sympathomimetic cardiovascular perturbations. Additionally, dissociative "
+        "phenomenology, perceptual distortions and transient cognitive disorganization necessitate observation "
+        "within appropriately resourced clinical environments until their complete resolution. Practitioners "
+        "should additionally consider longitudinal urological surveillance, given accumulating documentation "
+        "regarding cystitis associated with recurrent recreational exposure, although therapeutic dosing "
+        "regimens demonstrate considerably diminished incidence within published observational registries.")
 CTA = "Call us today."
 PLAIN = "Magnesium is a mineral found in leafy greens, beans and nuts."
 
