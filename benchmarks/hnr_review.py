@@ -11,7 +11,11 @@ line) and the verdicts (``judgments.tsv``; D: an editor would defend it, R: reje
 - ``docs/hnr-review-3/``: 145 findings, up to 14 per category (one per document, rule and
   line), sampled on rule pack 2026.11.6 (seed 20261124) and judged by a third reviewer;
 - ``docs/hnr-review-4/``: 124 findings, up to 12 per category, sampled on rule pack 2026.11.7
-  (seed 20261125) and judged by a fourth reviewer.
+  (seed 20261125) and judged by a fourth reviewer;
+- ``docs/hnr-review-5/``: 121 findings, up to 12 per category, sampled on rule pack 2026.11.8
+  (seed 20261124) and judged by a fifth reviewer;
+- ``docs/hnr-review-6/``: 121 findings, up to 12 per category, sampled on rule pack 2026.11.9
+  (seed 20261126) and judged by a sixth reviewer.
 
 This script audits the same documents with the current rules and counts which
 reviewed findings still fire, so a rule change is measured against the same judgments:
