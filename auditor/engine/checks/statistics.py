@@ -164,7 +164,7 @@ _CONTROLLED = re.compile(r"\b(?:on|in|with|receiving|received|given|taking|took|
                          re.IGNORECASE)
 # A study the previous sentence identifies by year or size, whose result this sentence gives.
 _DATED_STUDY = re.compile(r"\b(?:19|20)\d\d (?:\w+ ){0,2}(?:study|review|meta-analysis|report|survey|analysis|trial)\b"
-                          r"|\b(?:study|review|report|survey|analysis|trial) (?:of|with|on|involving|in which) (?:data (?:on|from) )?[\d,]{2,} "
+                          r"|\b(?:study|review|report|survey|analysis|trial|trials) (?:of|with|on|involving|in which) (?:data (?:on|from) )?[\d,]{2,} "
                           r"|\b(?:study|review|report|survey|analysis|trial) published (?:in (?:19|20)\d\d|last|this|earlier)\b"
                           r"|\b\d[\d,]+-(?:person|patient|woman|women|man|men|participant|adult|child|people) (?:study|trial)\b",
                           re.IGNORECASE)
@@ -382,6 +382,10 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                     nearby, figure_at = sentence.text, 0
                 if _speaker_sources(nearby, figure_at, figure_at + len(sentence.text)):
                     continue  # attributed to a named speaker or body
+                if _continued_quote(ctx, index, match.end()) or _pronoun_quote(block.text, match.start()):
+                    continue  # a speaker's quotation continued from above, or introduced by "he ...:"
+                if _phase_trial_result(ctx, sentence.text, local):
+                    continue  # "phase III trials showing that ... 70%"
                 if any(_SOURCE_LINE.search(b.text) for b in ctx.doc.blocks[index + 1:index + 5]) \
                         or _sources_listed_after(block.text, match.end()):
                     continue  # "Source: CDC" under a chart or fact box
@@ -1007,3 +1011,74 @@ def _study_cost(match: re.Match[str], sentence: str, local: int) -> bool:
         return False
     end = local + len(match.group())
     return bool(_STUDY_COST_AFTER.match(sentence, end) or _STUDY_COST_BEFORE.search(sentence[max(0, local - 40):local]))
+
+
+# A quotation that runs over several paragraphs (AP and news convention: no closing mark at the
+# end of each paragraph but the last, an opening mark at the start of each new one) is still the
+# speaker's: a figure in a continuation paragraph is sourced by the named speaker who opened the
+# quote a paragraph or two above ('Professor X said: "... <new paragraph> "... about 20 per cent."').
+_OPEN_QUOTE_MARKS = "\"“"
+
+
+def _quote_unclosed(text: str) -> bool:
+    """True when paragraph ``text`` ends inside a quotation (an opening mark left unclosed)."""
+    return text.count("\"") % 2 == 1 or text.rfind("“") > text.rfind("”")
+
+
+def _quote_closes_before(text: str, end: int) -> bool:
+    """True when a continuation paragraph ``text`` (it opens with a quotation mark) closes its
+    quotation before offset ``end``."""
+    if text.lstrip()[:1] == "“":
+        return 0 <= text.find("”") < end
+    first = text.find("\"")
+    return 0 <= text.find("\"", first + 1) < end
+
+
+def _continued_quote(ctx: DocContext, index: int, figure_end: int) -> bool:
+    """True when block ``index`` continues a quotation from the paragraphs before it and the
+    figure ending at ``figure_end`` (in the block) is inside it, the quotation having been
+    opened by a speaker the rule takes as a source."""
+    text = ctx.doc.blocks[index].text
+    if text.lstrip()[:1] not in _OPEN_QUOTE_MARKS or _quote_closes_before(text, figure_end):
+        return False
+    for back in range(index - 1, max(-1, index - 5), -1):
+        previous = ctx.doc.blocks[back]
+        if previous.region != "main" or not _quote_unclosed(previous.text):
+            return False
+        opened = max(previous.text.rfind("\""), previous.text.rfind("“"))
+        if _speaker_sources(previous.text, opened, len(previous.text)):
+            return True
+        if previous.text.lstrip()[:1] not in _OPEN_QUOTE_MARKS:
+            return False  # the quote opens here, with no speaker named
+    return False
+
+
+# 'Asked for the success rates, she gave a plain answer: "About 40 percent ..."': a quotation a
+# pronoun speaker introduces with a colon is the words of the person the story has just named,
+# like one introduced by "she said:".
+_PRONOUN_QUOTE = re.compile(r"(?<![\w-])(?:he|she|He|She)\b[^.!?\"“”:]{0,80}:\s*[\"“]")
+
+
+def _pronoun_quote(paragraph: str, figure_at: int) -> bool:
+    """True when the figure at ``figure_at`` in ``paragraph`` is inside a quotation that a
+    pronoun speaker introduces with a colon (and the quotation has not closed before it)."""
+    for intro in _PRONOUN_QUOTE.finditer(paragraph, 0, figure_at):
+        inside = paragraph[intro.end():figure_at]
+        if "\"" not in inside and "”" not in inside:
+            return True
+    return False
+
+
+# "following phase III trials showing that both drugs raised cure rates to 70%": a result credited,
+# in its own sentence, to a drug's trials of a named phase; the trials source it (HC103 asks for
+# the reference), not an unsourced figure. Not on a page that sells.
+_PHASE_TRIAL = re.compile(r"\bphase (?:I{1,3}V?|IV|[1-4])(?:[ab])?(?:/(?:I{1,3}|[1-4])[ab]?)? (?:[\w-]+ ){0,2}?(?:clinical )?"
+                          r"(?:trials?|studies|study)\b(?: (?:[\w-]+ ){0,4}?(?:showing|showed|show|shows|found|find|finds|"
+                          r"demonstrat\w+|reported|in which|where)\b|,)", re.IGNORECASE)
+
+
+def _phase_trial_result(ctx: DocContext, sentence: str, local: int) -> bool:
+    """True when ``sentence`` credits its figure at ``local`` to trials of a named phase."""
+    if ctx.is_press_release or ctx.is_commercial() or _OWN.search(sentence) or _company_study(sentence):
+        return False
+    return bool(_PHASE_TRIAL.search(sentence[:local]))
