@@ -69,31 +69,40 @@ def run(pack: RulePack, doc: Document, settings: Settings | None = None) -> list
     if len(doc.text.split()) <= INTERSTITIAL_MAX_WORDS and INTERSTITIAL.search(doc.text):
         notice = "a bot check or access notice"
         return [ctx.finding(pack.specs["HC906"], None, notice, excerpt="")] if "HC906" in enabled else []
+    # Every rule of the pack runs whatever the selection, and the selection then filters the report:
+    # some rules weigh what others found (the balance rules weigh pages that make a claim, HC503
+    # pages that sell), and narrowing or widening the selection must not change what a selected
+    # rule reports.
+    running = pack.select((), (), settings.preview) | enabled
     findings: list[Finding] = []
     try:
-        for found in pack.phrases.run(ctx, enabled).values():
+        for found in pack.phrases.run(ctx, running).values():
             findings.extend(found)
     except Exception as exc:  # noqa: BLE001 - a crashing rule becomes a finding, the run goes on
         findings.append(_crashed(pack, ctx, "phrase rules", exc))
     # Rules that only apply to commercial pages run after the others have said whether it is one.
     ordered = sorted(pack.sentence_rules, key=lambda r: r.spec.params.get("when") == "commercial")
     for rule in ordered:
-        if rule.spec.id in enabled:
+        if rule.spec.id in running:
             ctx.findings = findings
             try:
                 findings.extend(rule.run(ctx))
             except Exception as exc:  # noqa: BLE001
-                findings.append(_crashed(pack, ctx, rule.spec.id, exc))
+                if rule.spec.id in enabled:
+                    findings.append(_crashed(pack, ctx, rule.spec.id, exc))
     findings.sort(key=_sort_key)
     ctx.findings = findings
     for doc_rule in pack.document_rules:
-        if doc_rule.spec.id in enabled:
+        if doc_rule.spec.id in running:
             try:
                 findings.extend(doc_rule.run(ctx))
             except Exception as exc:  # noqa: BLE001
-                findings.append(_crashed(pack, ctx, doc_rule.spec.id, exc))
-    findings = _relevel(_cap(findings, pack, ctx, settings.max_findings), settings, pack)
-    return _suppress(findings, doc, pack, ctx, enabled)
+                if doc_rule.spec.id in enabled:
+                    findings.append(_crashed(pack, ctx, doc_rule.spec.id, exc))
+    # Suppressions see every finding, so a directive for a rule left out of the selection is not
+    # reported as unused (HC902); the selection and the limits apply to what is left.
+    findings = _suppress(_relevel(findings, settings, pack), doc, pack, ctx, enabled)
+    return _cap([f for f in findings if f.rule in enabled], pack, ctx, settings.max_findings)
 
 
 PER_RULE_CAP = 100

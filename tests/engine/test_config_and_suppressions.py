@@ -5,12 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from auditor.config import load_settings
+from auditor.config import Settings, load_settings
 from auditor.engine import load_pack
 from auditor.errors import ConfigError
 from auditor.normalize import normalize_string
 from auditor.pipeline import audit_path
 from auditor.records import Severity
+from tests.conftest import REPO
 from tests.engine_helpers import findings_for
 
 CLAIMS = "This revolutionary powder cures cramps. Studies show it works."
@@ -28,6 +29,22 @@ def test_select_and_ignore_by_code_prefix_name_and_category() -> None:
     assert "HC102" not in rules_of(CLAIMS, ignore=("vague-attribution",))
     # The most specific selector wins: ignore the family but keep one rule.
     assert set(rules_of(CLAIMS, select=("HC204",), ignore=("HC2",))) == {"HC204"}
+
+
+@pytest.mark.parametrize("selectors", [("balance",), ("transparency",), ("HC501",), ("HC5", "HC1"), ("cta", "HC203")])
+@pytest.mark.parametrize("example", ["clinic-landing.html", "supplement-blog.txt", "patient-leaflet.md"])
+def test_a_selection_filters_the_report_without_changing_what_selected_rules_find(
+        example: str, selectors: tuple[str, ...]) -> None:
+    # The balance rules weigh pages on which claim rules found something, HC503 pages that sell:
+    # selecting only some rules must not switch those off, nor ignoring one rule change another.
+    path = str(REPO / "examples" / example)
+    everything = audit_path(path, Settings()).findings
+    pack = load_pack()
+    chosen = pack.select(selectors, ())
+    narrowed = audit_path(path, Settings(select=selectors)).findings
+    assert [(f.rule, f.span) for f in narrowed] == [(f.rule, f.span) for f in everything if f.rule in chosen]
+    ignored = audit_path(path, Settings(ignore=("HC102",))).findings
+    assert [(f.rule, f.span) for f in ignored] == [(f.rule, f.span) for f in everything if f.rule != "HC102"]
 
 
 def test_unknown_selector_is_an_error() -> None:
