@@ -15,7 +15,7 @@ from auditor.errors import RuleDefinitionError
 from auditor.records import Finding
 
 PARAMS = frozenset({"metadata", "patterns", "not_counting", "link_kinds", "references", "when", "min_words", "region",
-                    "ignore_in_press_release", "ignore_in_forum", "stake_patterns", "stake_unless", "stake_disclosed"})
+                    "ignore_in_press_release", "ignore_in_forum", "press_release_results", "stake_patterns", "stake_unless", "stake_disclosed"})
 CONDITIONS = ("always", "commercial", "claims", "advice")
 # Consumer health pages address the reader; news and research reports rarely do (measured: a
 # tenth of a leaflet's sentences or more, none in the median news story or press release).
@@ -63,6 +63,9 @@ class RequiredRule:
         self.region = params.get("region", "main")
         self.skip_press_release = bool(params.get("ignore_in_press_release", False))
         self.skip_forum = bool(params.get("ignore_in_forum", False))
+        # Also weigh a press release that reports a result in people, whatever ``when`` says: a
+        # release is the first account of a trial or a launch, claim words or not.
+        self.release_results = bool(params.get("press_release_results", False))
         # A second way to fire: a sentence that names the publisher's or its researchers' stake in
         # a company (a licence, a start-up they founded), with no disclosure of it as an interest.
         self.stake = [compile_re2(p, spec, "stake_patterns") for p in strings(params.get("stake_patterns", []), spec, "stake_patterns")]
@@ -77,6 +80,8 @@ class RequiredRule:
         return bool((self.skip_press_release and ctx.is_press_release) or (self.skip_forum and _is_peer_thread(ctx)))
 
     def _applies(self, ctx: DocContext) -> bool:
+        if self.release_results and ctx.is_press_release and _reports_result_in_people(ctx.main_text()):
+            return True
         if self.when == "commercial":
             return _sells(ctx)
         if self.when == "claims":
@@ -212,3 +217,46 @@ def _is_peer_thread(ctx: DocContext) -> bool:
     if len(headers) < FORUM_MIN_POSTS or headers[0] >= len(ctx.doc.text) // 4:
         return False
     return not any(f.category == "cta" and f.span is not None and f.span.start < headers[1] for f in ctx.findings)
+
+
+# A press release that reports a result in people: a trial, a study of patients or volunteers, a
+# test's accuracy, an approval or a product reaching patients. Early-stage research (animals, cells,
+# lab work) and a finding the release itself places years from patients owe no harms, alternatives
+# or evidence section to a reader who cannot use them yet. Who the result is about:
+_IN_PEOPLE = re.compile(
+    r"\b(?:patients|participants|volunteers|people|adults|women|men|children|infants|babies"
+    r"|individuals|subjects|players|athletes|students|veterans|smokers|seniors)\b",
+    re.IGNORECASE,
+)
+# ... and that it is a result: a trial, a study, a test's accuracy, an approval or a launch.
+_RESULT = re.compile(
+    r"\b(?:trials?|stud(?:y|ies)|researchers|scientists|enrolled|randomi[sz]ed|clinical|sensitivity|specificity|accuracy"
+    r"|approv(?:ed|al)|clear(?:ed|ance)|FDA|launch(?:es|ed)?|now (?:available|offer(?:s|ing)?)|(?:began|begins|started|starts) offering"
+    r"|first to (?:offer|use|perform))\b",
+    re.IGNORECASE,
+)
+_EARLY_STAGE_LEAD = re.compile(
+    r"\b(?:mice|mouse|rats?|rodents?|zebrafish|fruit fl(?:y|ies)|worms?|primates?|monkeys?|pigs?|dogs|sheep|yeast|animals?"
+    r"|cell cultures?|cultured cells|lab[- ]grown|organoids?|in vitro|petri dish(?:es)?|test tubes?|pre-?clinical"
+    r"|(?:laboratory|lab) (?:study|studies|experiments?|findings|research|work))\b",
+    re.IGNORECASE,
+)
+_FAR_FROM_PATIENTS = re.compile(
+    r"\bnot (?:yet )?(?:been )?(?:tested|tried|given) (?:in|to|on) (?:people|humans|human beings)\b"
+    r"|\b(?:years|decades|a long way) (?:away )?from (?:a |an |any |being )?(?:usable |approved |available )?(?:treatment|therapy|drug|cure|test|vaccine|the clinic|patients|clinical use|use in)"
+    r"|\b(?:would|could|will|is|are) (?:still |likely )?(?:be )?(?:several |many |some |at least \w+ )?years away\b",
+    re.IGNORECASE,
+)
+RELEASE_LEAD_CHARS = 800
+# A safety warning or a recall reports a hazard, not a treatment's result: nothing to weigh.
+_WARNING_LEAD = re.compile(r"\b(?:consumer|safety|health|public) (?:warning|alert|advisory|notice)|\b(?:recalls?|recalled|warns? (?:residents|consumers|the public|people) not to)\b", re.IGNORECASE)
+WARNING_LEAD_CHARS = 400
+
+
+def _reports_result_in_people(text: str) -> bool:
+    """True when a release's main text reports a result in people, its lead names neither animal,
+    cell or lab work nor a safety warning or recall, and the text does not place the finding years
+    from patients."""
+    if not (_IN_PEOPLE.search(text) and _RESULT.search(text)) or _FAR_FROM_PATIENTS.search(text):
+        return False
+    return not (_EARLY_STAGE_LEAD.search(text[:RELEASE_LEAD_CHARS]) or _WARNING_LEAD.search(text[:WARNING_LEAD_CHARS]))
