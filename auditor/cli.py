@@ -20,6 +20,11 @@ def fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
+def split_selectors(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--select HC1,HC5 --select hype`` -> ("HC1", "HC5", "hype"): commas work as in ruff."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
 def guarded(func: F) -> F:
     """Turn library errors into one line and the right exit status, never a traceback."""
     import functools

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from auditor.cli import fail, guarded, main
+from auditor.cli import fail, guarded, main, split_selectors
 
 
 def _batch_config(inputs: tuple[str, ...], out: str, db: str | None, **opts: Any) -> Any:
@@ -65,8 +65,10 @@ def _report(stats: Any, config: Any) -> None:
 @click.option("--include", multiple=True, help="Glob of files to read inside directories.")
 @click.option("--exclude", multiple=True, help="Glob of files or folders to skip.")
 @click.option("--config", type=click.Path(dir_okay=False), help="Configuration file.")
-@click.option("--select", multiple=True, help="Rules, prefixes, names or categories to run (repeatable).")
-@click.option("--ignore", multiple=True, help="Rules, prefixes, names or categories to skip (repeatable).")
+@click.option("--select", multiple=True, callback=split_selectors,
+                     help="Rules, prefixes, names or categories to run (repeatable, or comma-separated).")
+@click.option("--ignore", multiple=True, callback=split_selectors,
+                     help="Rules, prefixes, names or categories to skip (repeatable, or comma-separated).")
 @click.option("--max-bytes", type=click.IntRange(1), help="Refuse documents larger than this (default 20 MB).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--strict", is_flag=True,

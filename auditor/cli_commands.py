@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from auditor.cli import fail, guarded, main
+from auditor.cli import fail, guarded, main, split_selectors
 from auditor.config import Settings, load_settings
 from auditor.errors import InputError
 from auditor.report.model import display_path
@@ -44,11 +44,25 @@ def _audit_all(paths: tuple[str, ...], run: RunSettings, include: tuple[str, ...
     from auditor.ingest.sources import DEFAULT_INCLUDE
     from auditor.pipeline import audit_path
 
+    from auditor.pipeline import AuditResult
+
     settings = run.settings
-    sources = list(iter_paths(list(paths), include or settings.include or DEFAULT_INCLUDE, exclude + settings.exclude))
+    # Each path is expanded on its own: with several, a missing one is an error record (HC901) and
+    # the others are still audited, as a linter reports an unreadable file and goes on.
+    sources: list[str | AuditResult] = []
+    for raw in paths:
+        try:
+            sources.extend(iter_paths([raw], include or settings.include or DEFAULT_INCLUDE, exclude + settings.exclude))
+        except InputError as exc:
+            if len(paths) == 1:
+                raise
+            sources.append(AuditResult(raw, None, error=exc.problem))
     single = len(sources) == 1
     results = []
     for source in sources:
+        if isinstance(source, AuditResult):
+            results.append(source)
+            continue
         result = audit_path(source, run.for_source(source))
         if single and not result.ok:
             raise InputError(source, result.error or "could not be audited")
@@ -66,7 +80,7 @@ def _exit_status(results: list, settings: Settings) -> int:
             if r.scorecard is not None and r.scorecard.score < settings.min_score:
                 # The report rounds scores; say which exact score missed the bar.
                 click.echo(f"auditor: {display_path(r.source)}: score {r.scorecard.score:g} is below "
-                           f"--min-score {settings.min_score:g}", err=True)
+                           f"the minimum score {settings.min_score:g} (min-score)", err=True)
                 failed = True
     return 1 if failed else 0
 
@@ -83,8 +97,10 @@ def _write(text: str, output: str | None) -> None:
 def _common(func):  # noqa: ANN001, ANN202 - click decorator stack
     options = [
         click.option("--config", type=click.Path(dir_okay=False), help="Configuration file (default: nearest pyproject.toml/.auditor.toml)."),
-        click.option("--select", multiple=True, help="Rules, prefixes, names or categories to run (repeatable)."),
-        click.option("--ignore", multiple=True, help="Rules, prefixes, names or categories to skip (repeatable)."),
+        click.option("--select", multiple=True, callback=split_selectors,
+                     help="Rules, prefixes, names or categories to run (repeatable, or comma-separated)."),
+        click.option("--ignore", multiple=True, callback=split_selectors,
+                     help="Rules, prefixes, names or categories to skip (repeatable, or comma-separated)."),
         click.option("--target-grade", type=click.FloatRange(0, 30, min_open=True), help="Reading grade above which HC801 fires."),
         click.option("--include", multiple=True, help="Glob of files to audit inside directories."),
         click.option("--exclude", multiple=True, help="Glob of files or folders to skip."),

@@ -6,6 +6,7 @@ memory for the counters only (one entry per score value, rule, category and doma
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -54,7 +55,8 @@ class Summary:
         self.ok += 1
         score = record.get("score")
         if not isinstance(score, (int, float)):
-            self.unscored[_reason(str(record.get("not_scored") or "not scored"))] += 1
+            # "too short: 6 words of main text, ..." counts as "too short".
+            self.unscored[_reason(str(record.get("not_scored") or "not scored").split(":")[0])] += 1
         else:
             self.scores[round(float(score), 1)] += 1
             domain = domain_of(record.get("url") or (record.get("metadata") or {}).get("canonical_url"))
@@ -115,7 +117,7 @@ def _reason(error: str) -> str:
     text = error.split(" (first seen at")[0]
     if text.startswith("duplicate id"):
         return "duplicate id"
-    return "".join("N" if ch.isdigit() else ch for ch in text)[:120]
+    return re.sub(r"\d+", "N", text)[:120]
 
 
 def iter_records(path: Path) -> Iterator[dict[str, Any] | None]:
@@ -170,8 +172,8 @@ def render_text(s: Summary, top: int = 10) -> str:
     if s.unreadable_lines:
         lines.append(f"unreadable lines: {s.unreadable_lines:,}")
     if s.unscored:
-        lines.append(f"not scored: {sum(s.unscored.values()):,} of the audited ("
-                     + "; ".join(f"{n:,} {reason}" for reason, n in s.unscored.most_common(top)) + ")")
+        lines.append(f"not scored: {sum(s.unscored.values()):,} ("
+                     + ", ".join(f"{reason} {n:,}" for reason, n in s.unscored.most_common(top)) + ")")
     lines.append(f"score: mean {_fmt(s.mean())}, median {_fmt(s.quantile(0.5))}, "
                  f"p10 {_fmt(s.quantile(0.1))}, p90 {_fmt(s.quantile(0.9))}")
     lines.append("score distribution:")

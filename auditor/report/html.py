@@ -80,7 +80,7 @@ mark.finding:focus::after,mark.finding:target::after{content:attr(data-tip);posi
   font:400 .8rem/1.4 system-ui,sans-serif;font-style:normal;background:#1d2433;color:#fff;
   padding:.45rem .6rem;border-radius:6px;box-shadow:0 2px 8px #0005}
 .error{background:#ffe3e3;border-left:4px solid #d62828;padding:.6rem .9rem}
-.note{color:#555;font-size:.85rem;margin:.3rem 0}
+.note{color:#555;font-size:.85rem;margin:.3rem 0}.g-none{background:#9aa3ad}
 footer{color:#777;font-size:.8rem;padding:1rem 2rem}figure svg{max-width:100%;height:auto}svg text{font:12px system-ui,sans-serif;fill:#1d2433}
 """
 
@@ -150,7 +150,7 @@ def _document(doc: dict[str, Any], index: int, ids: Iterator[int]) -> str:
     dimensions = doc.get("dimensions") or {}
     return (f'<section class="doc" id="d-{index}">{_header(doc)}<div class="overview">'
             f'<figure>{_chart(dimensions, doc)}</figure><div>{_checklists(doc.get("checklist") or {})}</div>'
-            f'<div><h3>What took points off</h3>{_deductions(dimensions, targets)}</div></div>'
+            f'{_took_off(doc, dimensions, targets)}</div>'
             f'<div class="body"><div>{_legend(doc.get("counts") or {})}<article class="text">'
             f"{_text(doc, anchors)}</article></div>{_findings(findings, anchors)}</div></section>")
 
@@ -165,14 +165,15 @@ def _header(doc: dict[str, Any]) -> str:
     if read.get("reading_grade") is not None:
         words = _num(read.get("words"))
         rows += f"<dt>reading grade</dt><dd>{float(read['reading_grade']):.1f} ({words} words)</dd>"
-    grade = doc.get("grade") or "?"
+    grade = doc.get("grade") or "–"
     tone = doc.get("tone")
     tone_box = (f'<div class="tonebox"><b>{float(tone["promotional"]):.0%}</b>promotional tone</div>'
                 if tone and tone.get("promotional") is not None else "")
     return (f'<div class="head"><div class="who"><h2>{_e(doc.get("source"))}</h2>{title}'
             f'<dl class="meta">{rows}</dl></div>{tone_box}<div class="scorebox">'
             f'<span class="score">{_num(doc.get("score"))}</span><span class="of">/ 100</span>'
-            f'<span class="grade g-{_e(grade)}" title="grade">{_e(grade)}</span></div></div>')
+            f'<span class="grade {"g-" + _e(grade) if doc.get("grade") else "g-none"}" title="grade">{_e(grade)}</span>'
+            '</div></div>')
 
 
 def _plain(value: Any) -> str:
@@ -215,6 +216,13 @@ def _checklists(checklist: dict[str, dict[str, str]]) -> str:
                        f"{_e(value)}</span></td></tr>" for name, value in items.items())
         out.append(f'<h3>{_e(titles.get(key, key))}</h3><table class="check">{rows}</table>')
     return "".join(out)
+
+
+def _took_off(doc: dict[str, Any], dimensions: dict[str, Any], targets: dict[str, str]) -> str:
+    """The deductions column; nothing for a document that was not scored."""
+    if doc.get("score") is None:
+        return ""
+    return f"<div><h3>What took points off</h3>{_deductions(dimensions, targets)}</div>"
 
 
 def _deductions(dimensions: dict[str, Any], targets: dict[str, str]) -> str:

@@ -62,9 +62,9 @@ def _run_summary(documents: list[dict[str, Any]], color: bool) -> str:
     findings = sum(len(d["findings"]) for d in documents)
     # Documents that could not be audited, not error-severity findings.
     unaudited = sum(1 for d in documents if d.get("error"))
-    mean = sum(d["score"] for d in scored) / len(scored) if scored else 0
+    mean = f"mean score {sum(d['score'] for d in scored) / len(scored):.0f}" if scored else "none scored"
     text = (f"{len(documents)} documents, {findings} finding{'' if findings == 1 else 's'}, "
-            f"{unaudited} not audited, mean score {mean:.0f}")
+            f"{unaudited} not audited, {mean}")
     return _paint(text, "bold", color)
 
 

@@ -182,7 +182,7 @@ def unscorable(document: Document) -> str | None:
 
     words = int(readability(reading_text(document.blocks)).get("words", 0))
     if words < MIN_WORDS:
-        return f"{words} word{'' if words == 1 else 's'} of main text; a score needs at least {MIN_WORDS}"
+        return f"too short: {words} word{'' if words == 1 else 's'} of main text, a score needs {MIN_WORDS}"
     return None
 
 

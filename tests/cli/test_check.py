@@ -191,8 +191,16 @@ def test_an_unwritable_output_path_is_one_error_line(tmp_path: Path) -> None:
 def test_min_score_says_which_score_missed_and_refuses_impossible_bars() -> None:
     advert = str(EXAMPLES / "clinic-landing.html")
     code, out = run("check", advert, "--fail-on", "never", "--min-score", "90")
-    assert code == 1 and "is below --min-score 90" in out and "clinic-landing.html" in out
+    assert code == 1 and "is below the minimum score 90 (min-score)" in out and "clinic-landing.html" in out
     assert run("check", advert, "--min-score", "150")[0] == 2
+
+
+def test_the_readme_report_only_step_passes_with_a_min_score_in_the_configuration(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.auditor]\nmin-score = 70\n", encoding="utf-8")
+    page = tmp_path / "clinic.html"
+    page.write_bytes((EXAMPLES / "clinic-landing.html").read_bytes())
+    assert run("check", str(page), "--format", "github", "--fail-on", "never")[0] == 1  # the score gate
+    assert run("check", str(page), "--format", "github", "--fail-on", "never", "--min-score", "0")[0] == 0
 
 
 def test_a_retrained_tone_model_can_be_named_and_a_broken_one_is_refused(tmp_path: Path) -> None:
@@ -239,3 +247,24 @@ def test_the_score_line_names_promotional_sentences_that_cost_points(tmp_path: P
     promoted = len(json.loads(data)["documents"][0]["dimensions"]["tone"]["deductions"])
     assert promoted >= 1
     assert f"; {promoted} strongly promotional sentence" in out.splitlines()[-1]
+
+
+def test_a_missing_path_among_several_is_an_error_record_and_the_rest_are_audited(tmp_path: Path) -> None:
+    page = tmp_path / "offer.txt"
+    page.write_text("Our drops cure migraines for good.\n", encoding="utf-8")
+    code, out = run("check", str(page), str(tmp_path / "nope.md"), "--fail-on", "never")
+    assert code == 1  # an input that could not be read fails the run, as HC901 does
+    assert "HC201" in out and "nope.md: HC901 [error] Document could not be audited: no such file or directory" in out
+    assert out.splitlines()[-1].endswith("1 not audited, none scored")
+    code, _out = run("check", str(tmp_path / "nope.md"))
+    assert code == 2  # a single missing path is a usage error
+
+
+def test_select_and_ignore_take_comma_separated_lists() -> None:
+    _code, listed = run("check", str(EXAMPLES / "clinic-landing.html"), "--select", "HC1,HC5", "--format", "json",
+                        "--fail-on", "never")
+    rules = {f["rule"] for f in json.loads(listed)["documents"][0]["findings"]}
+    assert rules and all(r.startswith(("HC1", "HC5")) for r in rules)
+    _code, repeated = run("check", str(EXAMPLES / "clinic-landing.html"), "--select", "HC1", "--select", "HC5",
+                          "--format", "json", "--fail-on", "never")
+    assert json.loads(listed)["documents"] == json.loads(repeated)["documents"]

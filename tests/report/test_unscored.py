@@ -25,10 +25,10 @@ def test_every_format_renders_a_document_without_a_score(fmt: str) -> None:
 def test_reports_say_why_there_is_no_score() -> None:
     result = audit_text(ONE_LINE, "text", source="one-line.txt")
     text = render("text", [result])
-    assert "one-line.txt: not scored (6 words of main text; a score needs at least 50)" in text
+    assert "one-line.txt: not scored (too short: 6 words of main text, a score needs 50)" in text
     assert "HC201" in text  # the findings still stand
     record = json.loads(render("json", [result]))["documents"][0]
-    assert record["score"] is None and record["not_scored"].startswith("6 words")
+    assert record["score"] is None and record["not_scored"].startswith("too short: 6 words")
     assert record["counts"]["absolute"] >= 1
     assert "| `one-line.txt` | – | – |" in render("markdown", [result])
-    assert "Not scored: 6 words of main text" in render("html", [result])
+    assert "Not scored: too short: 6 words of main text" in render("html", [result])

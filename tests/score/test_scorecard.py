@@ -97,7 +97,7 @@ def test_a_page_too_short_to_judge_is_not_scored() -> None:
     result = audit_text("Our drops cure migraines for good.", "text", source="one-line.txt")
     assert {f.category for f in result.findings} >= {"absolute"}
     assert result.scorecard is None
-    assert result.not_scored == "6 words of main text; a score needs at least 50"
+    assert result.not_scored == "too short: 6 words of main text, a score needs 50"
     assert audit_text(" ".join(["Sleep matters for health."] * 13), "text").scorecard is not None
 
 
