@@ -7,6 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from auditor.batch.summarize import Summary, _fmt, _pct
+from auditor.ingest.sources import GENERATOR
 
 _CSS = """body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#1b1b1b;padding:0 1rem}
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}table{border-collapse:collapse;width:100%}
@@ -84,6 +85,6 @@ def render_html(s: Summary, top: int = 10, title: str = "Batch summary") -> str:
     if s.error_reasons:
         body += ["<h2>Errors and skips</h2>", _table(["documents", "reason"],
                                                      [[f"{n:,}", r] for r, n in s.error_reasons.most_common(top)], {0})]
-    return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">" + GENERATOR +
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{escape(title)}</title>"
             f"<style>{_CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n")

@@ -88,6 +88,16 @@ def is_negated(sentence: str, start: int, end: int) -> bool:
     return bool(_AFTER_NEGATION.search(after[:40]) or _STILL_TO_COME.search(after))
 
 
+# "Is it a miracle cure? No, the evidence is weak.": a question the text itself answers "no".
+_ANSWERED_NO = re.compile(r"\s*[\"”’)]*\s*(?:no\b|nope\b|not (?:really|yet|quite|so)\b|(?:unfortunately|sadly|alas),? (?:no|not)\b)",
+                          re.IGNORECASE)
+
+
+def is_answered_no(question: str, following: str) -> bool:
+    """True when ``question`` is a question and the text right after it (``following``) answers no."""
+    return question.rstrip().rstrip("\"”’)").endswith("?") and bool(_ANSWERED_NO.match(following))
+
+
 def is_hedged(sentence: str, start: int = 0, end: int | None = None) -> bool:
     """True when the claim at ``[start, end)`` is hedged ("may", "some studies suggest").
 

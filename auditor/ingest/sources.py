@@ -15,6 +15,19 @@ from auditor.ingest.detect import detect_format
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_INCLUDE = ("*.html", "*.htm", "*.xhtml", "*.md", "*.markdown", "*.txt", "*.text")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox")
+# Marks the HTML reports the auditor writes, so a directory audit does not audit its own reports.
+GENERATOR = '<meta name="generator" content="health-auditor">'
+
+
+def is_own_report(path: Path) -> bool:
+    """True when ``path`` is an HTML report this tool wrote (its head carries GENERATOR)."""
+    if path.suffix.lower() not in (".html", ".htm"):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return GENERATOR.encode() in handle.read(2048)
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +53,8 @@ def iter_paths(
     """Yield input paths: files as given, directories walked recursively in sorted order.
 
     Files inside directories are kept when their name matches ``include`` and neither their
-    name nor their relative path matches ``exclude``; ``-`` stands for standard input.
+    name nor their relative path matches ``exclude``, and that are not an HTML report this tool
+    wrote (``is_own_report``); ``-`` stands for standard input.
     Raises InputError for a path that does not exist or a directory with no documents.
     """
     excluded = tuple(DEFAULT_EXCLUDE) + tuple(exclude)
@@ -58,7 +72,8 @@ def iter_paths(
                 for name in sorted(files):
                     full = Path(root) / name
                     rel = full.relative_to(path).as_posix()
-                    if _matches(name, include) and not (_matches(name, excluded) or _matches(rel, excluded)):
+                    if _matches(name, include) and not (_matches(name, excluded) or _matches(rel, excluded)) \
+                            and not is_own_report(full):
                         found = True
                         yield str(full)
             if not found:

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from auditor.ingest.sources import GENERATOR
+
 DIMENSIONS = ("evidence", "claims", "balance", "transparency", "tone", "seo", "readability")
 CATEGORY_COLOURS = {
     "cta": "#f4a261", "testimonial": "#e9c46a", "stat": "#8ecae6", "attribution": "#a3c4f3",
@@ -111,7 +113,7 @@ def render_html(documents: list[dict[str, Any]]) -> str:
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        '<meta name="referrer" content="no-referrer"><title>Health content audit</title>'
+        f'<meta name="referrer" content="no-referrer">{GENERATOR}<title>Health content audit</title>'
         f"<style>{CSS}{_category_css()}</style></head><body>"
         f'<header class="page"><h1>Health content audit</h1><div>{len(documents)} document(s)</div></header>'
         f"<main>{toc}{''.join(sections)}</main>"

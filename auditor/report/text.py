@@ -83,5 +83,5 @@ def render_score_table(documents: list[dict[str, Any]]) -> str:
             continue
         cells = " ".join(f"{doc['dimensions'][d]['score']:>{len(d)}.0f}" if d in doc["dimensions"] else f"{'-':>{len(d)}}"
                          for d in dims)
-        rows.append(f"{doc['source']:<{width}}  {doc['score']:>5.0f} {doc['grade']:>5}  {cells}")
+        rows.append(f"{doc['source']:<{width}}  {_shown(doc['score']):>5} {doc['grade']:>5}  {cells}")
     return "\n".join(rows) + "\n"

@@ -268,3 +268,15 @@ def test_select_and_ignore_take_comma_separated_lists() -> None:
     _code, repeated = run("check", str(EXAMPLES / "clinic-landing.html"), "--select", "HC1", "--select", "HC5",
                           "--format", "json", "--fail-on", "never")
     assert json.loads(listed)["documents"] == json.loads(repeated)["documents"]
+
+
+def test_a_directory_audit_skips_the_html_reports_the_auditor_wrote(tmp_path: Path) -> None:
+    (tmp_path / "leaflet.md").write_bytes((EXAMPLES / "patient-leaflet.md").read_bytes())
+    code, _out = run("check", str(tmp_path), "--format", "html", "--output", str(tmp_path / "report.html"),
+                     "--fail-on", "never")
+    assert code == 0 and (tmp_path / "report.html").exists()
+    _code, out = run("check", str(tmp_path), "--format", "json", "--fail-on", "never")
+    assert [Path(d["source"]).name for d in json.loads(out)["documents"]] == ["leaflet.md"]
+    # Named on the command line, a report is audited like any other file.
+    _code, out = run("check", str(tmp_path / "report.html"), "--format", "json", "--fail-on", "never")
+    assert len(json.loads(out)["documents"]) == 1

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from auditor.engine.guards import is_debunked, is_hedged
+from tests.engine_helpers import findings_for
 
 
 def _debunked(sentence: str, words: str) -> bool:
@@ -27,3 +28,16 @@ def test_the_month_may_is_not_a_hedge() -> None:
     assert not is_hedged("Data released in May show the pill is the best.", 35, 43)
     assert is_hedged("It may be the best option for some people.", 10, 18)
     assert is_hedged("May help you fall asleep sooner.", 4, 8)
+
+
+def test_a_question_the_text_answers_no_is_not_a_claim() -> None:
+    from auditor.engine.guards import is_answered_no
+
+    assert is_answered_no("Is it a miracle cure?", " No, the evidence is weak.")
+    assert is_answered_no("Will it cure my migraines?", "\n\nNot really: attacks fell by one a month.")
+    assert not is_answered_no("Is it a miracle cure?", " Yes, and it works in days.")
+    assert not is_answered_no("It is a miracle cure.", " No other drop comes close.")
+    rules = {f.rule for f in findings_for("Is this a miracle cure? No: in the trial it helped a third of people.")}
+    assert not rules & {"HC201", "HC204"}
+    rules = {f.rule for f in findings_for("Is this the miracle cure you have been waiting for? Our drops work in days.")}
+    assert {"HC201", "HC204"} <= rules

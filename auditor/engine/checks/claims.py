@@ -259,7 +259,7 @@ def _withdrawn(ctx: DocContext, spec: RuleSpec, start: int, end: int, release: b
     """The negation and quotation guards, weighed by who speaks: a negation inside a relative clause
     ("people who cannot tolerate CPAP") does not negate the hype; in a press release, scare quotes
     and "called it" are the issuer's emphasis, not doubt (a quote held up by critics still is)."""
-    from auditor.engine.guards import is_debunked, is_doubted_by_issuer, is_negated_claim
+    from auditor.engine.guards import is_answered_no, is_debunked, is_doubted_by_issuer, is_negated_claim
 
     sentence = ctx.sentence_at(start)
     if sentence is not None:
@@ -272,6 +272,9 @@ def _withdrawn(ctx: DocContext, spec: RuleSpec, start: int, end: int, release: b
     s, e = start - base, end - base
     if spec.params.get("ignore_when_negated") and is_negated_claim(text, s, e):
         return True
+    if spec.params.get("ignore_when_negated") and sentence is not None \
+            and is_answered_no(text, ctx.doc.text[sentence.span.end:sentence.span.end + 40]):
+        return True  # "Is it a miracle cure? No, ..."
     if spec.params.get("ignore_when_debunked", True):
         return (is_doubted_by_issuer if release else is_debunked)(text, s, e)
     return False

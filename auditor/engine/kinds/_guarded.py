@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import re2
 
 from auditor.engine.context import DocContext
-from auditor.engine.guards import is_attributed, is_debunked, is_hedged, is_negated
+from auditor.engine.guards import is_answered_no, is_attributed, is_debunked, is_hedged, is_negated
 from auditor.engine.spec import RuleSpec
 from auditor.errors import RuleDefinitionError
 from auditor.records import Finding, Span
@@ -104,6 +104,8 @@ class Guards:
         if self.release_footer and ctx.in_release_footer(start, block_index, text):
             return None
         if self.negated and is_negated(text, s, e):
+            return None
+        if self.negated and sentence is not None and is_answered_no(text, ctx.doc.text[sentence.span.end:sentence.span.end + 40]):
             return None
         if self.hedged and is_hedged(text, s, e):
             return None
