@@ -17,7 +17,11 @@ def explain_rule(spec: RuleSpec) -> str:
     wrap = lambda text: textwrap.fill(text, 88)  # noqa: E731
     lines = [f"{spec.id} {spec.name}", "", f"Category: {spec.category}   Severity: {spec.severity}   "
              f"Kind: {spec.kind}   Status: {spec.status} (since {spec.since})", "", "## What it checks", "",
-             wrap(spec.message.replace("{evidence}", "…")), "", "## Why it matters", "", wrap(spec.why), ""]
+             wrap(spec.message.replace("{evidence}", "…")), ""]
+    if spec.params.get("furniture") == "when selling":
+        lines += [wrap("Looks at the article text and, on a page that sells, also at its header, footer and "
+                       "buttons: there they are part of the pitch."), ""]
+    lines += ["## Why it matters", "", wrap(spec.why), ""]
     if spec.fires:
         lines += ["## Examples that fire", ""] + [f"  - {_example(e.text)}" for e in spec.fires[:3]] + [""]
     if spec.passes:

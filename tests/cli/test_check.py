@@ -280,3 +280,13 @@ def test_a_directory_audit_skips_the_html_reports_the_auditor_wrote(tmp_path: Pa
     # Named on the command line, a report is audited like any other file.
     _code, out = run("check", str(tmp_path / "report.html"), "--format", "json", "--fail-on", "never")
     assert len(json.loads(out)["documents"]) == 1
+
+
+def test_rules_that_read_a_selling_pages_furniture_say_so() -> None:
+    # HC304 fires on a selling page's footer phone number: its docs must not say "scope main" alone.
+    _code, out = run("explain", "HC304")
+    assert "on a page that sells, also at its header, footer and" in out
+    _code, out = run("explain", "HC401")
+    assert "header, footer" not in out
+    doc = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert "scope `main` (and, on a page that sells, its header, footer and buttons)" in doc
