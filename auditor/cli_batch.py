@@ -87,9 +87,12 @@ def batch(inputs: tuple[str, ...], out: str, db: str | None, **opts: Any) -> Non
         click.echo(f"auditor: interrupted; {stats.recorded:,} documents are recorded in {config.db} and "
                    f"{config.out}. To continue:\n  {resume_hint()}", err=True)
         raise SystemExit(130)
-    _report(stats, config)
     if not stats.written and not stats.resumed and not stats.skipped:
+        if not stats.recorded:  # leave no empty results behind to be mistaken for a finished run
+            for path in (str(config.out), str(config.db), f"{config.db}-wal", f"{config.db}-shm"):
+                Path(path).unlink(missing_ok=True)
         fail(f"{', '.join(inputs)}: no documents found (check the paths and --include/--exclude)")
+    _report(stats, config)
     if strict and stats.errors:
         # A crawl always has some bad pages, so by default they are data, not a failed run.
         click.echo(f"auditor: {stats.errors:,} documents failed (--strict); see the error records in {config.out}",

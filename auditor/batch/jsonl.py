@@ -19,6 +19,12 @@ def iter_jsonl(path: str, fields: JsonlFields, max_bytes: int) -> Iterator[Item]
     number = 0
     try:
         with _open(path) as handle:
+            # A NUL byte never occurs in JSON text: a binary file is one error record, not one per "line".
+            head = handle.read(8192)
+            if b"\x00" in head:
+                yield failed(f"{base}:1", path, "not a JSONL file (binary data)", len(head))
+                return
+            handle.seek(0)
             for number, line, problem, size in _lines(handle, limit):
                 key, where = f"{base}:{number}", f"{path}:{number}"
                 if problem:

@@ -70,3 +70,11 @@ def test_oversized_line_and_directory_filters(tmp_path: Path) -> None:
     assert [Path(i.key).name for i in items[2:]] == ["a.html"]
     globbed = list(iter_items([str(tmp_path / "pages" / "*.html")]))
     assert [Path(i.key).name for i in globbed] == ["a.html"]
+
+
+def test_a_binary_file_named_jsonl_is_one_error_item(tmp_path: Path) -> None:
+    (tmp_path / "blob.jsonl").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 8 + b"\n" * 16)
+    items = list(iter_items([str(tmp_path / "blob.jsonl")]))
+    assert len(items) == 1 and items[0].problem == "not a JSONL file (binary data)"
+    (tmp_path / "blob.jsonl.gz").write_bytes(gzip.compress(b"\x00\x01\x02\n" * 50))
+    assert [i.problem for i in iter_items([str(tmp_path / "blob.jsonl.gz")])] == ["not a JSONL file (binary data)"]

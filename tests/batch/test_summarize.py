@@ -145,6 +145,11 @@ def test_nothing_to_read_is_one_error_line(tmp_path: Path) -> None:
     empty.mkdir()
     out = run_cli("batch", str(empty), "--out", str(tmp_path / "r.jsonl"), "--workers", "0")
     assert out.exit_code == 2 and "no documents found" in out.output
+    (tmp_path / "e.jsonl").write_text("", encoding="utf-8")
+    out = run_cli("batch", str(tmp_path / "e.jsonl"), "--out", str(tmp_path / "e" / "r.jsonl"), "--workers", "0")
+    assert out.exit_code == 2 and out.output.strip().splitlines() == [
+        f"auditor: error: {tmp_path / 'e.jsonl'}: no documents found (check the paths and --include/--exclude)"]
+    assert not (tmp_path / "e" / "r.jsonl").exists() and not (tmp_path / "e" / "r.sqlite").exists()
     junk = tmp_path / "junk.txt"
     junk.write_bytes(bytes(range(256)) * 4)
     out = run_cli("summarize", str(junk))
