@@ -37,11 +37,6 @@ RELEASE_FOOTER = re.compile(
 )
 # A release's footer may still sell: ordering lines, a helpline offered to patients.
 _SELLS = re.compile(r"\b(?:order|orders|ordering|buy|purchase|book an?|appointments?|support line|helpline)\b", re.IGNORECASE)
-# Findings of these categories make a page one that sells...
-COMMERCIAL = ("cta", "testimonial")
-# ...except a patient's story (HC311): news stories and releases quote patients too, and a quote
-# alone does not sell. A call to action, a star rating or a customer's endorsement does.
-STORY_TESTIMONIALS = frozenset({"HC311"})
 SEE_SOURCES = re.compile(r"\(see (?:the )?(?:sources|references|notes)(?: below)?\)", re.IGNORECASE)
 NAMED_SOURCE = re.compile(r"\b(?:study|trial|review|meta-analysis|guideline|guidance|survey|report|analysis)\b", re.IGNORECASE)
 AUTHOR_YEAR = re.compile(
@@ -188,13 +183,6 @@ class DocContext:
             if lead.endswith(":"):
                 return not _SELLS.search(lead)
         return True
-
-    def is_commercial(self) -> bool:
-        """True when the rules run so far found a call to action or a testimonial other than a
-        patient's story."""
-        return any(
-            f.category in COMMERCIAL and f.rule not in STORY_TESTIMONIALS for f in self.findings
-        )
 
     def has_category(self, *categories: str) -> bool:
         """True when a finding of one of ``categories`` was already made."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from auditor.engine.context import DocContext
 from auditor.engine.kinds.required import _is_peer_thread, _names_someone
+from auditor.engine.selling import sells_by_findings
 from auditor.normalize import normalize_string
 from tests.engine_helpers import findings_for
 
@@ -79,13 +80,13 @@ STORY = (
 def test_a_quoted_patient_does_not_make_a_story_commercial() -> None:
     ctx = _context(STORY)
     assert any(f.category == "testimonial" for f in ctx.findings)
-    assert not ctx.is_commercial()
+    assert not sells_by_findings(ctx)
     assert "HC405" not in {f.rule for f in ctx.findings}
 
 
 def test_a_call_to_action_still_makes_a_page_commercial() -> None:
     ctx = _context(STORY + "Book your consultation today and get 20% off your first spray!\n")
-    assert ctx.is_commercial()
+    assert sells_by_findings(ctx)
 
 
 def test_a_story_that_reports_its_sources_in_its_own_words_is_a_report() -> None:

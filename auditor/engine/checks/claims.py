@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from auditor.engine.context import DocContext
 from auditor.engine.guards import is_hedged, is_negated
 from auditor.engine.kinds.python import register
+from auditor.engine.selling import main_text_sells, offers_unless_news, sells_by_findings
 from auditor.engine.spec import RuleSpec
 from auditor.records import Finding, Span
 
@@ -69,7 +70,7 @@ def hype_terms(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     text = ctx.doc.text
     furniture = has_release_furniture(text)
     release = (ctx.is_press_release or furniture) and not is_news_story_text(text)
-    news = weigh and not release and not ctx.is_commercial()
+    news = weigh and not release and not sells_by_findings(ctx)
     for rule in prepared(spec, "hype_terms", _hype_rules):
         for finding in rule.run(ctx):
             key = (finding.span.start, finding.span.end) if finding.span else (-1, -1)
@@ -501,19 +502,6 @@ _ENOUGH_TO = re.compile(r"\benough to\s+$", re.IGNORECASE)
 
 
 # -- HC204 on a page that sells: the rule's ``selling_patterns`` ----------------------------------
-
-
-def _offers_service(ctx: DocContext) -> bool:
-    """True when the main text of a page that is neither a release nor a news story offers its service or a deal."""
-    from auditor.engine.checks.promotion import offers_in_own_words
-    from auditor.engine.guards import has_release_furniture, is_news_story_text
-
-    text = ctx.doc.text
-    if ctx.is_press_release or has_release_furniture(text) or is_news_story_text(text):
-        return False
-    return offers_in_own_words(ctx)
-
-
 # "Where Hope Becomes Healing", "Reclaim your vitality", "Honestly, I'm blown away" are a clinic's or a
 # shop's own slogans; a patient or a scientist saying the same in a news story describes a feeling.
 def _hype_without_slogans(spec: RuleSpec) -> RuleSpec:
@@ -539,12 +527,11 @@ def _hype_slogan_rule(spec: RuleSpec):
 def hype_terms_with_slogans(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     """``hype_terms``, and on a page that sells (never a press release) the rule's ``selling_patterns``
     wherever they do not overlap a finding already made."""
-    from auditor.engine.checks.promotion import main_text_sells
     from auditor.engine.kinds.python import prepared
 
     own = list(hype_terms(ctx, prepared(spec, "hype_without_slogans", _hype_without_slogans)))
     yield from own
-    if not spec.params.get("selling_patterns") or not (main_text_sells(ctx, own) or _offers_service(ctx)):
+    if not spec.params.get("selling_patterns") or not (main_text_sells(ctx, own) or offers_unless_news(ctx)):
         return
     taken = [f.span for f in own if f.span is not None]
     for finding in prepared(spec, "hype_slogans", _hype_slogan_rule).run(ctx):

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from auditor.engine.context import COMMERCIAL, STORY_TESTIMONIALS, DocContext
+from auditor.engine.context import DocContext
 from auditor.engine.kinds.python import prepared, register
+from auditor.engine.selling import main_text_sells
 from auditor.engine.spec import RuleSpec
 from auditor.records import Finding, Span
 
@@ -63,43 +64,6 @@ def _own_site(ctx: DocContext, domain: str) -> bool:
 # part of the pitch; on a news site, a hospital page or a release the same furniture is navigation
 # and is left alone. Rules that use this check keep their pattern-kind options.
 _FURNITURE_ONLY = frozenset({"check", "furniture", "furniture_unless", "selling_patterns"})
-_READER_REVENUE = re.compile(
-    r"\b(?:subscri(?:be|bers?|ption)|premium|newsletter|journalism|donat(?:e|ion)|membership|members(?:hip)? today|"
-    r"unlimited (?:articles|access)|e-?paper|editors?\b|letters?\b|feedback|tip-?off|news ?tips?|listener|reader)\w*",
-    re.IGNORECASE,
-)
-# What a shop's own text says; two different kinds of these make a shop: cart words, order
-# buttons, guarantees, free shipping or consultations, verified-buyer reviews, prices.
-_SHOP_SIGNALS = tuple(re.compile(p, re.IGNORECASE) for p in (
-    r"\badd to (?:cart|bag|basket)\b|\bcheckout\b|\bin stock\b",
-    r"\b(?:buy now|order (?:now|today)|book (?:now|online)|subscribe (?:&|and) save)\b",
-    r"\bmoney[- ]back\b|\brisk-free\b|\brefund\b",
-    r"\bfree shipping\b|\b(?:free|complimentary) consultation\b",
-    r"\bverified (?:buyer|purchase)\b|★★★",
-    r"[$£€]\d+\.\d\d\b|[$£€]\d[\d,.]* (?:per|a|/) ?(?:bottle|jar|month|session|syringe|visit|unit|treatment)\b|\b\d+ (?:bottles|jars|kits)\b",
-))
-
-
-# A page's own offer: "Book your free consultation", "Schedule Your FREE Hearing
-# Evaluation", "0% financing", "20% off with code SAVE20", "Add to cart", "Start your transformation".
-# The call-to-action rules run after the claim and statistics rules, which ask this instead.
-_OWN_OFFER = re.compile(
-    r"\b(?:(?:book|schedule|request|claim|reserve) (?:your|a|an|my) (?:free |complimentary |first |no-obligation )?(?:[\w-]+ ){0,2}?"
-    r"(?:consult|consultation|evaluation|case review|appointment|assessment|test|scan|session|visit|drip|call|exam)s?\b|"
-    r"book now\b|(?:free|complimentary) (?:phone |video |initial )?(?:consult|consultation|evaluation|case review|assessment)\b|"
-    r"(?:0%|low monthly|interest-free) (?:financing|payments)|(?:monthly )?payment plans\b|"
-    r"(?:use|with) (?:the )?(?:promo |discount |coupon )?code [A-Z0-9]{4,}\b|\d{1,2}% off\b|[$£€]\d+ off\b|check (?:the )?price\b|"
-    r"call (?:us )?(?:now|today)|sign up (?:today|now)|order (?:now|today)|buy now|add to (?:cart|basket)|shop now|"
-    r"start your (?:journey|transformation|free trial)\b)",
-    re.IGNORECASE,
-)
-
-
-def offers_in_own_words(ctx: DocContext) -> bool:
-    """True when the page makes an offer of its own, in its text or its buttons (read once per page)."""
-    if "own_offer" not in ctx.memo:
-        ctx.memo["own_offer"] = bool(_OWN_OFFER.search(ctx.doc.text))
-    return ctx.memo["own_offer"]
 
 
 def _pattern_rules(spec: RuleSpec) -> tuple[Any, Any]:
@@ -112,27 +76,6 @@ def _pattern_rules(spec: RuleSpec) -> tuple[Any, Any]:
     furniture_params = {k: v for k, v in params.items() if k != "when"} | {"unless": extra}
     furniture = PatternRule(replace(spec, kind="pattern", params=furniture_params, region="boilerplate", blocks=()))
     return main, furniture
-
-
-def main_text_sells(ctx: DocContext, own: list[Finding]) -> bool:
-    """True when the main text already sells: a call to action or a testimonial outside the furniture."""
-    if ctx.is_press_release:
-        return False  # a release's header and footer are the wire's and the issuer's furniture
-    selling = set()
-    for finding in [*own, *ctx.findings]:
-        if (finding.span is not None and finding.category in COMMERCIAL
-                and finding.rule not in STORY_TESTIMONIALS):
-            located = ctx.block_at(finding.span.start)
-            if located is not None and located[1].region == "main":
-                selling.add(finding.excerpt)
-    # A news site asking for subscribers, members, donations or letters is not selling a treatment.
-    if any(not _READER_REVENUE.search(text) for text in selling):
-        return True
-    # The rules that would say so may run after this one: read the main text's shop signals directly.
-    if "shop_signals" not in ctx.memo:
-        text = ctx.main_text()
-        ctx.memo["shop_signals"] = sum(1 for signal in _SHOP_SIGNALS if signal.search(text))
-    return ctx.memo["shop_signals"] >= 2
 
 
 @register("selling_page_pattern")

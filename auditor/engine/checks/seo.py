@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from auditor.engine.context import DocContext
 from auditor.engine.kinds.python import register
+from auditor.engine.selling import sells_by_findings
 from auditor.engine.spec import RuleSpec
 from auditor.records import Block, Finding, Span
 
@@ -242,7 +243,7 @@ def duplicate_sentence(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 or any(_CREDIT.search(text, max(0, a - 60), a) or _CREDIT.search(text, b, b + 150)
                        for a, b in (first, (start, end)))
                 or _APPENDIX.search(text, first[1], start)
-                or (_QUOTED.search(sentence.text) and not ctx.is_commercial())):
+                or (_QUOTED.search(sentence.text) and not sells_by_findings(ctx))):
             continue
         reported.add(sentence.block)
         yield ctx.finding(spec, sentence.span, sentence.text, sentence.text)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from auditor.engine.context import DocContext
 from auditor.engine.guards import is_debunked
 from auditor.engine.kinds.python import register
+from auditor.engine.selling import sells_by_findings, sells_unless_release
 from auditor.engine.spec import RuleSpec
 from auditor.records import Finding, Span
 
@@ -746,7 +747,7 @@ def _controlled_trial_result(ctx: DocContext, sentence: str, paragraph: str) -> 
     the trial its paragraph describes ("The study ... followed women ... more than half of the
     women in a control group (58%) were still depressed"): the trial's own result, whether or
     not the story names the journal. Not on a selling page or in a seller's own ("our") study."""
-    if ctx.is_commercial() or _OWN.search(paragraph) or _company_study(paragraph) or _OWN_SURVEY.search(paragraph):
+    if sells_by_findings(ctx) or _OWN.search(paragraph) or _company_study(paragraph) or _OWN_SURVEY.search(paragraph):
         return False
     if _VAGUE_STUDY.search(sentence) or _unnamed_report(paragraph):
         return False
@@ -853,18 +854,10 @@ _OUTCOME_AFTER = re.compile(
 _OUTCOME_SUBJECT = re.compile(r"(?:patients|people|clients|women|men|babies|children|families|adults|lives|cases)$", re.IGNORECASE)
 
 
-def _page_sells(ctx: DocContext) -> bool:
-    """A page that sells and is not a release: a call to action found so far, or a selling line of
-    its own (read once per page; HC101 asks for every block)."""
-    from auditor.engine.checks.promotion import offers_in_own_words
-
-    return not ctx.is_press_release and (ctx.is_commercial() or offers_in_own_words(ctx))
-
-
 def _selling_outcome_count(ctx: DocContext, match: re.Match[str], text: str) -> bool:
     """True when a count of people ``match`` in ``text``, on a page that sells, counts the
     seller's claimed outcomes."""
-    if not _page_sells(ctx):
+    if not sells_unless_release(ctx):
         return False  # (HC101 runs before the call-to-action rules: the page's own selling lines)
     if not _OUTCOME_SUBJECT.search(match.group()) or _VAGUE_COUNT.match(match.group()):
         return False
@@ -917,7 +910,7 @@ _POOLED = re.compile(r"\b(?:pooled|analy[sz]ed|reviewed|combined|included|identi
 
 def _selling_study_counts(ctx: DocContext, text: str) -> Iterator[re.Match[str]]:
     """Counts of studies in ``text`` on a page that sells (not a release)."""
-    if not _page_sells(ctx):
+    if not sells_unless_release(ctx):
         return
     for match in STUDY_COUNT.finditer(text):
         start = max(text.rfind(". ", 0, match.start()), 0)
@@ -977,7 +970,7 @@ def _study_own_result(ctx: DocContext, index: int, sentence: str) -> bool:
     """True when a news story's figure in ``sentence`` (in block ``index``) is the result of the
     study the story describes in that sentence, earlier in its paragraph or in the two paragraphs
     before it (a study introduced after the figure does not source it)."""
-    if ctx.is_press_release or ctx.is_commercial() or _OWN.search(sentence) or _OWN_SURVEY.search(sentence):
+    if ctx.is_press_release or sells_by_findings(ctx) or _OWN.search(sentence) or _OWN_SURVEY.search(sentence):
         return False
     if not (_SAYS_WHERE_PUBLISHED.search(ctx.doc.text) or any(l.kind == "citation" for l in ctx.doc.links)):
         return False
@@ -1079,6 +1072,6 @@ _PHASE_TRIAL = re.compile(r"\bphase (?:I{1,3}V?|IV|[1-4])(?:[ab])?(?:/(?:I{1,3}|
 
 def _phase_trial_result(ctx: DocContext, sentence: str, local: int) -> bool:
     """True when ``sentence`` credits its figure at ``local`` to trials of a named phase."""
-    if ctx.is_press_release or ctx.is_commercial() or _OWN.search(sentence) or _company_study(sentence):
+    if ctx.is_press_release or sells_by_findings(ctx) or _OWN.search(sentence) or _company_study(sentence):
         return False
     return bool(_PHASE_TRIAL.search(sentence[:local]))

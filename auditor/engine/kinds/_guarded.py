@@ -8,6 +8,7 @@ import re2
 
 from auditor.engine.context import DocContext
 from auditor.engine.guards import is_answered_no, is_attributed, is_debunked, is_hedged, is_negated
+from auditor.engine.selling import sells_by_findings
 from auditor.engine.spec import RuleSpec
 from auditor.errors import RuleDefinitionError
 from auditor.records import Finding, Span
@@ -89,7 +90,7 @@ class Guards:
 
     def accept(self, ctx: DocContext, start: int, end: int) -> Finding | None:
         """A finding for the match ``[start, end)`` of the text, or None if a guard vetoes it."""
-        if self.when == "commercial" and not ctx.is_commercial():
+        if self.when == "commercial" and not sells_by_findings(ctx):
             return None
         if self.press_release and ctx.is_press_release:
             return None

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from auditor.engine.context import COMMERCIAL, STORY_TESTIMONIALS, DocContext
+from auditor.engine.context import DocContext
 from auditor.engine.kinds._guarded import compile_re2, reject_unknown, strings
+from auditor.engine.selling import COMMERCIAL, sells_by_findings
 from auditor.engine.spec import RuleSpec
 from auditor.errors import RuleDefinitionError
 from auditor.records import Finding
@@ -83,11 +84,11 @@ class RequiredRule:
         if self.release_results and ctx.is_press_release and _reports_result_in_people(ctx.main_text()):
             return True
         if self.when == "commercial":
-            return _sells(ctx)
+            return sells_by_findings(ctx, exclude_ad_slots=True)
         if self.when == "claims":
             return ctx.has_category(*CLAIMS, *COMMERCIAL)
         if self.when == "advice":
-            return _sells(ctx) or (ctx.has_category(*CLAIMS) and _addresses_reader(ctx) and not _reports(ctx))
+            return sells_by_findings(ctx, exclude_ad_slots=True) or (ctx.has_category(*CLAIMS) and _addresses_reader(ctx) and not _reports(ctx))
         return True
 
     def _undeclared_stake(self, ctx: DocContext) -> str | None:
@@ -128,30 +129,6 @@ class RequiredRule:
         if stake:
             return [ctx.finding(self.spec, None, "", excerpt=stake)]
         return []
-
-
-# An ad slot's label: what follows it is the publisher's advertising, not the article selling.
-_AD_LABEL = re.compile(r"^\W*(?:advertisement|advertising|sponsored(?: content| message)?|paid content|promoted|ad)\W*$", re.IGNORECASE)
-
-
-def _sells(ctx: DocContext) -> bool:
-    """``ctx.is_commercial()``, except that a call to action inside an inserted advertisement
-    (the block right after an "ADVERTISEMENT" label, or the one after that) does not count: a
-    news page that carries ads does not sell what its article describes."""
-    for finding in ctx.findings:
-        if finding.category not in COMMERCIAL or finding.rule in STORY_TESTIMONIALS:
-            continue
-        if finding.span is not None and _in_ad_slot(ctx, finding.span.start):
-            continue
-        return True
-    return False
-
-
-def _in_ad_slot(ctx: DocContext, pos: int) -> bool:
-    sentence = ctx.sentence_at(pos)
-    if sentence is None:
-        return False
-    return any(_AD_LABEL.match(ctx.doc.blocks[i].text.strip()) for i in range(max(0, sentence.block - 2), sentence.block))
 
 
 def _addresses_reader(ctx: DocContext) -> bool:
