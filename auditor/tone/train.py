@@ -159,11 +159,16 @@ def train_model(documents: list[LabeledDocument], params: Params | None = None,
     """
     import sklearn
 
+    from threadpoolctl import threadpool_limits
+
     params = params or Params()
     data = sentence_data(documents, params.rule_features)
-    scores, labels, _folds = oof_scores(documents, params, data)
-    calibration = _platt(scores, labels)
-    fitted = _fit(data.texts, data.labels, data.hits, params)
+    # One BLAS thread: multi-threaded reductions sum in a different order on every core count, so
+    # the coefficients would differ in their last digits between a laptop and a CI runner.
+    with threadpool_limits(limits=1):
+        scores, labels, _folds = oof_scores(documents, params, data)
+        calibration = _platt(scores, labels)
+        fitted = _fit(data.texts, data.labels, data.hits, params)
     digest = corpus_digest(documents)
     metadata = {
         # Named by corpus and rule pack, so two models trained on different rules never share a name.
