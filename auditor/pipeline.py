@@ -10,6 +10,7 @@ from typing import Any
 
 from auditor.config import Settings
 from auditor.engine import load_pack, run
+from auditor.engine.run import enabled_rules
 from auditor.errors import AuditorError, InputError
 from auditor.ingest import read_input
 from auditor.normalize import Limits, normalize, normalize_string
@@ -44,7 +45,8 @@ def audit(document: Document, settings: Settings | None = None, tone: bool = Tru
     """Run the rules, the tone model and the scorecard over one Document."""
     settings = settings or Settings()
     pack = load_pack(settings.extend_rule_paths)
-    findings = tuple(run(pack, document, settings))
+    enabled = enabled_rules(pack, settings, document.source)  # the report's rules, and the scorecard's dimensions
+    findings = tuple(run(pack, document, settings, enabled))
     if not tone:
         return AuditResult(document.source, document, findings, not_scored="tone and score not requested")
     if any(f.rule in NOT_AUDITED for f in findings):
@@ -55,7 +57,7 @@ def audit(document: Document, settings: Settings | None = None, tone: bool = Tru
     reason = _unscorable(document)
     if reason is not None:
         return AuditResult(document.source, document, findings, tone_result, not_scored=reason)
-    scorecard = _score(document, findings, tone_result, settings, pack)
+    scorecard = _score(document, findings, tone_result, settings, pack, enabled)
     return AuditResult(document.source, document, findings, tone_result, scorecard)
 
 
@@ -95,10 +97,10 @@ def _unscorable(document: Document) -> str | None:
     return unscorable(document)
 
 
-def _score(document: Document, findings: tuple[Finding, ...], tone: Any, settings: Settings, pack: Any) -> Any:
-    from auditor.engine.run import enabled_rules
+def _score(document: Document, findings: tuple[Finding, ...], tone: Any, settings: Settings, pack: Any,
+           enabled: set[str]) -> Any:
     from auditor.score import assessed_dimensions, build_scorecard
 
     # A dimension no enabled rule feeds is not assessed: scoring it 100 would hide the narrowing.
-    categories = {pack.specs[code].category for code in enabled_rules(pack, settings, document.source)}
+    categories = {pack.specs[code].category for code in enabled}
     return build_scorecard(document, findings, tone, settings, pack.version, assessed_dimensions(categories))

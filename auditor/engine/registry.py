@@ -1,7 +1,7 @@
 """Finding rule files and compiling them, once per process, into a RulePack."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +27,7 @@ class RulePack:
     sentence_rules: list[PatternRule | PythonRule]
     document_rules: list[RequiredRule | MetricRule]
     version: str = RULE_PACK_VERSION
+    _defaults: dict[bool, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def lookup(self, key: str) -> RuleSpec | None:
         """A rule by code, name or alias (case-insensitive)."""
@@ -39,6 +40,12 @@ class RulePack:
     def covered(self, selector: str) -> list[RuleSpec]:
         """The rules a selector (code, prefix, name, alias, category or ALL) names, by code."""
         return sorted((s for s in self.specs.values() if _specificity(selector, s)), key=lambda s: s.id)
+
+    def defaults(self, preview: bool = False) -> frozenset[str]:
+        """Codes the pack runs with no selection (computed once per pack and preview setting)."""
+        if preview not in self._defaults:
+            self._defaults[preview] = frozenset(self.select((), (), preview))
+        return self._defaults[preview]
 
     def select(self, select: tuple[str, ...], ignore: tuple[str, ...], preview: bool = False) -> set[str]:
         """Codes enabled by ``select``/``ignore``; the most specific selector wins, ignore on ties.

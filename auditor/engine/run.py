@@ -57,10 +57,13 @@ def enabled_rules(pack: RulePack, settings: Settings, source: str = "") -> set[s
                       {c for c in pack.specs if any(c == s.upper() for s in ignore)}}
 
 
-def run(pack: RulePack, doc: Document, settings: Settings | None = None) -> list[Finding]:
-    """All findings for ``doc``, sorted by position, document-level findings last."""
+def run(pack: RulePack, doc: Document, settings: Settings | None = None,
+        enabled: set[str] | None = None) -> list[Finding]:
+    """All findings for ``doc``, sorted by position, document-level findings last.
+
+    ``enabled`` is ``enabled_rules(pack, settings, doc.source)`` when the caller has it already."""
     settings = settings or Settings()
-    enabled = enabled_rules(pack, settings, doc.source)
+    enabled = enabled if enabled is not None else enabled_rules(pack, settings, doc.source)
     ctx = DocContext(doc, Options(brand_names=settings.brand_names, target_grade=settings.target_grade))
     language = doc.metadata.language
     if language and language != ENGLISH:
@@ -73,7 +76,7 @@ def run(pack: RulePack, doc: Document, settings: Settings | None = None) -> list
     # some rules weigh what others found (the balance rules weigh pages that make a claim, HC503
     # pages that sell), and narrowing or widening the selection must not change what a selected
     # rule reports.
-    running = pack.select((), (), settings.preview) | enabled
+    running = pack.defaults(settings.preview) | enabled
     findings: list[Finding] = []
     try:
         for found in pack.phrases.run(ctx, running).values():

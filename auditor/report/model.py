@@ -40,6 +40,7 @@ def document_dict(result: AuditResult, include_text: bool = False, absolute_path
                 "dimensions": {}, "tone": None, "metadata": {}, "findings": [], "counts": {}}
     doc = result.document
     card = result.scorecard
+    scored = card.as_dict() if card else {}
     findings = []
     for finding in result.findings:
         item = finding.as_dict()
@@ -53,8 +54,8 @@ def document_dict(result: AuditResult, include_text: bool = False, absolute_path
         "format": doc.format,
         "score": card.score if card else None,
         "grade": card.grade if card else None,
-        "dimensions": card.as_dict()["dimensions"] if card else {},
-        "not_assessed": card.as_dict()["not_assessed"] if card else [],
+        "dimensions": scored.get("dimensions", {}),
+        "not_assessed": scored.get("not_assessed", []),
         "not_scored": result.not_scored,
         "tone": None if tone is None else {
             "promotional": tone.promotional,

@@ -617,9 +617,8 @@ def _descriptive_hype(ctx: DocContext, finding: Finding) -> bool:
     before, after = text[max(0, s - 60):s], text[e:e + 80]
     if _FIRST_TERMS.match(word) and (_OWN_FIRST_BEFORE.search(before) or _FIRST_OF_RECORD.search(after)):
         return True
-    if _DESCRIPTIVE_TERMS.match(word):
-        if _COMPARATOR_BEFORE.search(before):
-            return True
+    if _DESCRIPTIVE_TERMS.match(word) and _COMPARATOR_BEFORE.search(before):
+        return True
     if word.lower() == "holy grail" and (_GRAIL_SIMILE_BEFORE.search(before) or _GRAIL_GOAL_AFTER.search(after)):
         return True
     if _FAR_OFF.search(word) and _CHANGE_ONLY.search(word):
