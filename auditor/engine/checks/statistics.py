@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.engine.context import DocContext
-from auditor.engine.guards import is_debunked
+from auditor.engine.guards import is_debunked, is_news_story_text
 from auditor.engine.kinds.python import register
 from auditor.engine.selling import sells_by_findings, sells_unless_release
 from auditor.engine.spec import RuleSpec
@@ -298,6 +298,10 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     release = ctx.is_press_release
     starts = [s.span.start for s in ctx.doc.sentences]
     identifies = bool(_IDENTIFIES_STUDY.search(ctx.doc.text)) or any(l.kind == "citation" for l in ctx.doc.links)
+    # ... but only a study a reader could look up: a release about a "pilot study" it names
+    # nowhere gives figures no one can check (HealthNewsReview: unpublished data).
+    unpublished = release and not identifies and not _STUDY_TO_LOOK_UP.search(ctx.doc.text) \
+        and not is_news_story_text(ctx.doc.text)  # a wire story's "(Reuters) -" dateline reads like a release's
     heads, body = _release_headline_blocks(ctx) if release else (set(), None)
     for index, block in ctx.blocks_in_scope(spec):
         if ctx.is_cited(index):
@@ -331,14 +335,16 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             if release and (sentence is None or not (_release_background(sentence.text, start - sentence.span.start,
                                                                                     match.group())
                                                      or _release_unsourced(sentence.text)
-                                                     or _release_perception(sentence.text, match))):
+                                                     or _release_perception(sentence.text, match)
+                                                     or (unpublished and match.re is not POPULATION
+                                                         and _unpublished_result(sentence.text)))):
                 continue
             if match.re is BENEFIT and not _benefit_claim(match, sentence.text if sentence else block.text):
                 continue
             if match.re is POPULATION and not _vague_count_stated(match, sentence.text if sentence else block.text):
                 continue
             if (match.re in (CLAIM, BENEFIT) or (match.re is POPULATION and not release)) and sentence is not None \
-                    and _reports_study(sentence.text):
+                    and _reports_study(sentence.text) and not (unpublished and _unpublished_result(sentence.text)):
                 continue
             if match.re is POPULATION and not release and not _prevalence(block.text, match) \
                     and not _share_or_reach(match, sentence.text if sentence else block.text) \
@@ -1075,3 +1081,28 @@ def _phase_trial_result(ctx: DocContext, sentence: str, local: int) -> bool:
     if ctx.is_press_release or sells_by_findings(ctx) or _OWN.search(sentence) or _company_study(sentence):
         return False
     return bool(_PHASE_TRIAL.search(sentence[:local]))
+
+
+# Where a release's study can be looked up, beyond what _IDENTIFIES_STUDY reads: a meeting "presented
+# today at", a named trial ("the DAYBREAK-1 trial", "in NORTHWIND-2"), a registry number, a preprint.
+_STUDY_TO_LOOK_UP = re.compile(
+    r"\b(?:presented|to be presented|will be presented) (?:today |this week |yesterday |on \w+ )?(?:at|to)\b"
+    r"|\bNCT\d{8}\b|\b(?i:medRxiv|bioRxiv|preprint|ClinicalTrials\.gov|peer-reviewed)\b"
+    r"|\b(?:released|published) (?:today |this week )?by (?:the )?[A-Z]"
+    r"|\b(?!COVID)[A-Z]{4,}(?:-[A-Z0-9]+)+\b")
+# How the study was run, not what it found: who enrolled, consented or withdrew; and its harms,
+# which a release that reports them at all should not be faulted for.
+_STUDY_CONDUCT = re.compile(r"\b(?:withdr[ae]wn?|withdrawals?|consented|enrolled|eligible|dropped out|recruited|screened|"
+                            r"side[- ]effects?|adverse|occurred in|tolerated|(?:stopped|discontinued) (?:\w+ ){0,3}(?:because|due to))\b",
+                            re.IGNORECASE)
+# A sentence giving a study's result: its people, its measures, what it found.
+_RESULT_WORDS = re.compile(r"\b(?:reported|saw|showed|experienced|achieved|rated|were \d|accuracy|specificity|sensitivity|"
+                           r"average|mean|rose|fell|dropped|improvement|reduction)\b", re.IGNORECASE)
+
+
+def _unpublished_result(sentence: str) -> bool:
+    """True when ``sentence`` of a release whose study cannot be looked up gives that study's result
+    (not a speaker's quoted words, which the speaker answers for)."""
+    if sentence.lstrip()[:1] in "\"“" or _NAMED_BODY.search(sentence) or _STUDY_CONDUCT.search(sentence):
+        return False
+    return bool(_STUDY_RESULT.search(sentence) or _RESULT_WORDS.search(sentence))
