@@ -18,12 +18,15 @@ from auditor.records import Finding
 
 # Options of this check; the rest of the rule's params are its phrase or pattern rule's.
 _OWN = ("check", "base_kind", "window_evidence", "expert_evidence", "identifies_study", "names_expert",
-        "about_study_section", "identifies_study_in_sentence", "background_study", "study_window_in_lede_only")
+        "names_body", "about_study_section", "identifies_study_in_sentence", "background_study", "study_window_in_lede_only")
 # Paragraphs read after the finding's own (more after the lede, which the story then explains).
 WINDOW = 2
 # "new research shows", "new clinical studies show": the study the story announces.
 _NEW_BEFORE = re.compile(r"\bnew (?:[\w-]+ ){0,2}$", re.IGNORECASE)
 LEDE_WINDOW = 4
+# What may open the sentence before a bare "experts say": nothing, or a word or two of field
+# ("Medical experts say", "Many cancer experts say"), not "a panel of".
+_BARE_OPENING = re.compile(r"(?:(?!of\b|a\b|an\b|the\b)[A-Za-z-]+ ){0,2}")
 
 
 def _build(spec: RuleSpec) -> dict:
@@ -44,7 +47,8 @@ def _build(spec: RuleSpec) -> dict:
 
     return {"rule": rule, "kind": kind, "window_evidence": joined("window_evidence"),
             "expert_evidence": joined("expert_evidence"), "identifies_study": joined("identifies_study"),
-            "names_expert": joined("names_expert"), "about": joined("about_study_section"),
+            "names_expert": joined("names_expert"), "names_body": joined("names_body"),
+            "about": joined("about_study_section"),
             "in_sentence": joined("identifies_study_in_sentence"), "background": joined("background_study"),
             "lede_only": bool(spec.params.get("study_window_in_lede_only"))}
 
@@ -111,10 +115,15 @@ def attribution_in_report(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             # Only the bare "Experts say ..." or "..., experts say", not "a panel of experts recommended".
             lead = ctx.doc.text[max(0, start - 3):start]
             sentence = ctx.sentence_at(start)
-            bare = (sentence is not None and start == sentence.span.start) or lead.rstrip().endswith(",")
+            opening = ctx.doc.text[sentence.span.start:start] if sentence is not None else "-"
+            bare = bool(_BARE_OPENING.fullmatch(opening)) or lead.rstrip().endswith(",")
             # "Experts say" backed at once by a named expert's quotation: the rest of the
             # paragraph or the next one quotes a named doctor, professor or researcher.
             if bare and built["names_expert"] is not None and _quotes_named_expert(ctx, start, built["names_expert"]):
+                continue
+            # ... or by a named body's recommendation in the rest of the paragraph ("The U.S.
+            # Preventive Services Task Force recommends ...").
+            if bare and built["names_body"] is not None and built["names_body"].search(_window(ctx, start, 0)):
                 continue
             yield finding
             continue
