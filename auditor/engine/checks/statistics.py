@@ -160,7 +160,7 @@ _CRITERION = re.compile(r"\b(?:fraction|score|index|level|threshold|cut-?off|sat
                         r"under|over)\s+(?:at least |less than |more than )?$", re.IGNORECASE)
 # Results compared with a control arm come from a specific trial, not from marketing copy.
 _CONTROLLED = re.compile(r"\b(?:on|in|with|receiving|received|given|taking|took|got) (?:a |the )?(?:dummy pill|placebo|sham|control|usual care)\b"
-                         r"|\b(?:placebo|sham|control|comparison) (?:group|arm)\b"
+                         r"|\b(?:placebo|sham|control|comparison|comparator) (?:groups?|arms?)\b"
                          r"|\bcompared (?:with|to) (?:about |roughly |just |only )?\d[\d.]* ?(?:%|per ?cent) (?:of|in) \w+",
                          re.IGNORECASE)
 # A study the previous sentence identifies by year or size, whose result this sentence gives.
@@ -170,7 +170,9 @@ _DATED_STUDY = re.compile(r"\b(?:19|20)\d\d (?:\w+ ){0,2}(?:study|review|meta-an
                           r"|\b\d[\d,]+-(?:person|patient|woman|women|man|men|participant|adult|child|people) (?:study|trial)\b",
                           re.IGNORECASE)
 _POPULARITY = re.compile(r"\b(?:loved|trusted|used|chosen|followed|joined) by\s+(?:over |more than )?$", re.IGNORECASE)
-_VAGUE_STUDY = re.compile(r"\b(?:in )?(?:one|another|some|several|many|these|those|other)\s+(?:\w+\s+){0,3}(?:studies|study|trials?|research)\b", re.IGNORECASE)
+# (Not a time: "after one year of the study".)
+_VAGUE_STUDY = re.compile(r"\b(?:in )?(?:one|another|some|several|many|these|those|other)\s+(?!(?:years?|months?|weeks?|days?)\b)"
+                          r"(?:\w+\s+){0,3}(?:studies|study|trials?|research)\b", re.IGNORECASE)
 _SPECIFIC_STUDY = re.compile(
     r"\b(?:the|this|our) (?:(?:secondary|main|primary|original|pooled|subgroup|follow-up|"
     r"randomi[sz]ed|observational|clinical|phase \w+) ){0,2}(?:study|trial|analysis|researchers|investigators|participants|"
