@@ -188,6 +188,17 @@ class DocContext:
         """True when a finding of one of ``categories`` was already made."""
         return any(f.category in categories for f in self.findings)
 
+    def mark_reports_source(self) -> None:
+        """Note that the page reports what an identified study or named body found or recommends.
+        The rule that would have flagged the claim stays silent because its source is named, but the
+        page still makes the claim, and the balance rules weigh a page that makes claims."""
+        self.memo["reports_source"] = True
+
+    @property
+    def reports_source(self) -> bool:
+        """True once a rule noted (``mark_reports_source``) that the page reports a sourced claim."""
+        return bool(self.memo.get("reports_source"))
+
     # -- findings -------------------------------------------------------------------------
     def finding(
         self,

@@ -124,6 +124,7 @@ def attribution_in_report(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             # ... or by a named body's recommendation in the rest of the paragraph ("The U.S.
             # Preventive Services Task Force recommends ...").
             if bare and built["names_body"] is not None and built["names_body"].search(_window(ctx, start, 0)):
+                ctx.mark_reports_source()
                 continue
             yield finding
             continue
@@ -133,12 +134,12 @@ def attribution_in_report(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         sentence = ctx.sentence_at(start)
         text = sentence.text if sentence else ""
         if built["in_sentence"] is not None and built["in_sentence"].search(text):
-            _reports_study(ctx)
+            ctx.mark_reports_source()
             continue  # "Researchers at the Mayo Clinic reported ... in a small study"
         located = ctx.block_at(start)
         in_lede = located is not None and located[0] <= ctx.lede_end
         if in_lede and _has_about_section(ctx, start, built["about"]):
-            _reports_study(ctx)
+            ctx.mark_reports_source()
             continue
         if built["lede_only"] and not (in_lede and _NEW_BEFORE.search(ctx.doc.text[max(0, start - 24):start])):
             yield finding  # "studies show", research mid-story: background, not the story's new study
@@ -147,16 +148,9 @@ def attribution_in_report(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             yield finding  # "earlier this month, a study from Norway": another, earlier study
             continue
         if built["identifies_study"] is not None and built["identifies_study"].search(_window(ctx, start)):
-            _reports_study(ctx)
+            ctx.mark_reports_source()
             continue
         yield finding
-
-
-def _reports_study(ctx: DocContext) -> None:
-    """Note that the page reports an identified study's results. The balance rules weigh a page
-    that makes claims; a story reporting a study's benefits makes them even when, its study being
-    identified, no attribution finding says so (see ``RequiredRule._applies``)."""
-    ctx.memo["reports_study"] = True
 
 
 def _quotes_named_expert(ctx: DocContext, start: int, names) -> bool:

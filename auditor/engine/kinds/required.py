@@ -86,9 +86,9 @@ class RequiredRule:
         if self.when == "commercial":
             return sells_by_findings(ctx, exclude_ad_slots=True)
         if self.when == "claims":
-            # A story that reports an identified study's results makes its claims too (HC102/HC103
-            # then stay silent; auditor/engine/checks/attribution.py notes it in the memo).
-            return ctx.has_category(*CLAIMS, *COMMERCIAL) or bool(ctx.memo.get("reports_study"))
+            # A story that reports an identified study's results makes its claims too, though the
+            # attribution and statistics rules then stay silent (DocContext.mark_reports_source).
+            return ctx.has_category(*CLAIMS, *COMMERCIAL) or ctx.reports_source
         if self.when == "advice":
             return sells_by_findings(ctx, exclude_ad_slots=True) or (ctx.has_category(*CLAIMS) and _addresses_reader(ctx) and not _reports(ctx))
         return True
