@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from auditor.engine.context import DocContext
-from auditor.engine.guards import is_debunked, is_hedged, is_negated, is_quoted_or_reported
+from auditor.engine.guards import is_debunked, is_hedged, is_negated
 from auditor.engine.spec import RuleSpec
 from auditor.records import Finding, Span
 
@@ -141,6 +142,17 @@ _MOST_PROTECTION = re.compile(
     r"(?:protection|protective effect|benefit)|how strong the protection (?:was|is))\b",
     re.IGNORECASE,
 )
+# In a release whose evidence is observational, animal or uncontrolled, the body told as talking and
+# listening ("the gut and the skeleton are in constant conversation", "the bones listen", "CU-7 is telling
+# it to calm down") and a condition said to be fixable ("faulty circuits can be fixed").
+_BODY_TALK = re.compile(
+    r"\b(?:(?:gut|bacteria|microbes|microbiome|bones?|skeleton|brain|immune system|body|cells|nerves)(?: and (?:the |our |your )?"
+    r"[\w-]+)? (?:are|is) (?:talking|speaking|in (?:constant |direct |daily )?conversation|chatting)\b|"
+    r"(?:the )?(?:bones|brain|body|gut|cells|skin|nerves|immune system) (?:listens?|listen up|hears? it|gets? the message)\b|"
+    r"(?:is |are )?telling (?:it|them|the brain|the body|the gut|the immune system|the cells) to (?:calm down|relax|heal|grow|stop|repair|switch off)\b|"
+    r"(?:[\w-]+ )?(?:circuits?|damage|decline|loss|disease|condition) (?:can|will) be (?:fixed|reversed|repaired|undone|cured)\b)",
+    re.IGNORECASE,
+)
 # Hedged mechanism: "is designed to", "is thought to", "researchers believe", "in theory".
 _MECHANISM_HEDGE = re.compile(
     r"\b(?:designed|intended|engineered|meant|aims?|aimed|thought|believed|expected|hoped|hypothesi[sz]ed|proposed) to\b|"
@@ -164,8 +176,22 @@ def _withdrawn(ctx: DocContext, spec: RuleSpec, text: str, s: int, e: int, mode:
             return True
     elif is_hedged(text, s, e) or _MECHANISM_HEDGE.search(text[max(0, s - 200):s]):
         return True
-    unless = [re.compile(p, re.IGNORECASE) for p in spec.params.get("unless", [])]
-    return any(p.search(text) for p in unless)
+    return any(p.search(text) for p in _unless(tuple(spec.params.get("unless", []))))
+
+
+@lru_cache(maxsize=8)
+def _unless(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in patterns]
+
+
+def _speakers_claim(text: str, s: int, e: int, lead: str) -> bool:
+    """In a news story: the words are inside a quotation, or the sentence credits them to a named
+    person ("Dr. Lee said"); "experts say" names nobody and leaves the claim the story's."""
+    from auditor.engine.checks.claims import _speaker
+
+    before = lead + text[:s]
+    opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    return opened or bool(re.search(r"^\W{0,2}[\"“]", text)) or _speaker(text) is not None
 
 
 def seventh_pass(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
@@ -173,7 +199,7 @@ def seventh_pass(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     from auditor.engine.checks.claims import _reports_randomised, _weak_evidence
 
     release = ctx.is_press_release
-    weak = None
+    weak = observational = None
     footer = ctx.release_footer_start if release else None
     for sentence in ctx.main_sentences:
         text = sentence.text
@@ -186,18 +212,26 @@ def seventh_pass(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         shapes: list[tuple[re.Pattern[str], str]] = [(_MECHANISM, "strict"), (_KNOWN, "strict")]
         if release:
             shapes += [(_PROOF, "strict"), (_FORECAST, "could"), (_COURSE, "strict"), (_SWITCH, "strict")]
-        if _SIMPLE_WAY.search(text) or _COUNTERFACTUAL.search(text) or _MOST_PROTECTION.search(text):
+        if _SIMPLE_WAY.search(text) or _COUNTERFACTUAL.search(text) or _MOST_PROTECTION.search(text) \
+                or (release and _BODY_TALK.search(text)):
             if weak is None:
-                weak = _weak_evidence(ctx) and not _reports_randomised(ctx.main_text())
+                # Animal or cell work is weak evidence on any page; an association read as protection
+                # needs a page with no randomised comparison.
+                weak = _weak_evidence(ctx)
+                observational = weak and not _reports_randomised(ctx.main_text())
             if weak:
-                shapes += [(_SIMPLE_WAY, "could"), (_COUNTERFACTUAL, "counterfactual"), (_MOST_PROTECTION, "strict")]
+                shapes.append((_SIMPLE_WAY, "could"))
+                if release:
+                    shapes.append((_BODY_TALK, "strict"))
+            if observational:
+                shapes += [(_COUNTERFACTUAL, "counterfactual"), (_MOST_PROTECTION, "strict")]
         for pattern, mode in shapes:
             match = pattern.search(text)
             if match is None:
                 continue
             s, e = match.span()
             # A news story's quote or reported speech is the speaker's claim, not the story's.
-            if not release and is_quoted_or_reported(text, s, e, ctx.doc.text[block.span.start:sentence.span.start]):
+            if not release and _speakers_claim(text, s, e, ctx.doc.text[block.span.start:sentence.span.start]):
                 continue
             if _withdrawn(ctx, spec, text, s, e, mode):
                 continue

@@ -510,7 +510,13 @@ _CAUSAL_FOURTH = re.compile(
 # lowered their A1C and reduced or stopped diabetes medicines within six months of starting the program".
 _CAUSAL_SEVENTH = re.compile(
     r"\b(?:reduced or stopped|stopped or reduced|cut down or stopped|came off|no longer needed|were able to (?:cut down or )?stop) "
-    r"(?:taking )?(?:(?:some|all|most|their|of|or|[\w-]+) ){0,5}?(?:medicines|medications|insulin|painkillers|opioids)\b",
+    r"(?:taking )?(?:(?:some|all|most|their|of|or|[\w-]+) ){0,6}?(?:medicines|medications|insulin|painkillers|opioids)\b|"
+    # A result credited to one cause alone: "patients cleared excess liver fat through food alone".
+    r"\b(?:cleared|reversed|beat|cured|healed|eliminated|got rid of|put [\w-]+ into remission) [\w'’ -]{1,40}? "
+    r"(?:through|by|with) (?:[\w'’-]+ ){0,2}?[\w'’-]+ alone\b|"
+    # A study said to show that an organ can heal: "study shows the injured brain can relearn".
+    r"\bshows? (?:that )?(?:the )?(?:injured |damaged |ageing |aging |adult |old |older )?(?:brain|body|heart|spinal cord|nerves?|"
+    r"liver|kidneys?|pancreas|cartilage) can (?:relearn|re-learn|heal|repair|regenerate|recover|rewire|regrow|reverse)\b",
     re.IGNORECASE,
 )
 
