@@ -97,6 +97,13 @@ _MECHANISM = re.compile(
     r"(?:protect|prevent|halt|stop|reverse|slow))\b",
     re.IGNORECASE,
 )
+# A selection tool said to pick the winners: "picks the embryos most likely to result in a pregnancy" (its
+# "likely" is the claim, not a hedge).
+_PICKS = re.compile(
+    r"\b(?:identif(?:y|ies|ying)|picks?|picking|selects?|selecting|chooses?|choosing) the (?:embryos?|ones?|eggs?|sperm) "
+    r"most likely to (?:become|result in|lead to|implant|succeed|produce)\b",
+    re.IGNORECASE,
+)
 # Only in a release (its own text and its spokespeople's quotes): proof of a reversal or cure, a
 # forecast of lives or events averted, a treatment said to change the course of a disease.
 _PROOF = re.compile(
@@ -108,7 +115,9 @@ _PROOF = re.compile(
 _FORECAST = re.compile(
     r"\b(?:can|could|will|would) (?:help )?(?:to )?(?:dramatically |significantly |substantially )?(?:improve [\w'’ -]{1,40}? and )?"
     r"(?:save|avert|prevent|spare|stop) (?:tens of |hundreds of )?(?:thousands|millions|hundreds) of "
-    r"(?:lives|strokes|deaths|heart attacks|cases|hospitali[sz]ations|admissions|amputations|fractures|infections)\b",
+    r"(?:lives|strokes|deaths|heart attacks|cases|hospitali[sz]ations|admissions|amputations|fractures|infections)\b|"
+    # "clinics using EmbryoLens could see pregnancy rates rise by up to 100%".
+    r"\b(?:can|could|will|would) see (?:[\w-]+ ){0,3}?rates? (?:rise|double|triple|climb|jump|soar|improve) by (?:up to |as much as )?\d+",
     re.IGNORECASE,
 )
 _COURSE = re.compile(
@@ -139,7 +148,8 @@ _COUNTERFACTUAL = re.compile(
 )
 _MOST_PROTECTION = re.compile(
     r"\b(?:(?:offers?|gives?|provides?|for|gets?|got|see|saw|with) the (?:most|biggest|greatest|strongest|largest) "
-    r"(?:protection|protective effect|benefit)|how strong the protection (?:was|is))\b",
+    r"(?:protection|protective effect|benefit)|how strong the protection (?:was|is)|"
+    r"(?:the )?(?:benefits?|protection|protective effects?) (?:was|were) (?:seen|found|observed) (?:for|in|among|with))\b",
     re.IGNORECASE,
 )
 # In a release whose evidence is observational, animal or uncontrolled, the body told as talking and
@@ -150,7 +160,20 @@ _BODY_TALK = re.compile(
     r"[\w-]+)? (?:are|is) (?:talking|speaking|in (?:constant |direct |daily )?conversation|chatting)\b|"
     r"(?:the )?(?:bones|brain|body|gut|cells|skin|nerves|immune system) (?:listens?|listen up|hears? it|gets? the message)\b|"
     r"(?:is |are )?telling (?:it|them|the brain|the body|the gut|the immune system|the cells) to (?:calm down|relax|heal|grow|stop|repair|switch off)\b|"
-    r"(?:[\w-]+ )?(?:circuits?|damage|decline|loss|disease|condition) (?:can|will) be (?:fixed|reversed|repaired|undone|cured)\b)",
+    r"(?:[\w-]+ )?(?:circuits?|damage|decline|loss|disease|condition) (?:can|will) be (?:fixed|reversed|repaired|undone|cured)\b|"
+    r"\ba signal to the (?:brain|body|nervous system|immune system) that\b|"
+    r"\bwatch(?:ing)? (?:the|your|their) (?:[\w-]+ ){0,2}?(?:reorgani[sz]e|rewire|heal|repair|regrow|regenerate|melt away|dissolve)\b|"
+    r"\b(?:it|they|the (?:liver|brain|body|gut|skin|heart|nerves?|cartilage)) (?:repairs|heals|regenerates|rebuilds|renews) (?:itself|themselves)\b|"
+    r"\b(?:our|the|these) (?:data|results|findings|scans) show (?:it|this|that|them) working\b)",
+    re.IGNORECASE,
+)
+# An animal result, or one disease's, said to hold elsewhere: "the team believe the same biology drives ageing
+# in people", "the same boost could be waiting for human babies", "expects the same mechanism to deliver
+# comparable benefits". The belief is the claim; only "may" or "might" takes it back.
+_SAME = re.compile(
+    r"\b(?:believes?|expects?|think|thinks|says?|(?:is|are) confident) (?:that )?the same (?:mechanism|biology|boost|effects?|"
+    r"benefits?|process|pathway)s? (?:[\w'’-]+ ){0,4}?(?:(?:in|for) (?:people|humans|human [\w-]+|patients)|"
+    r"(?:comparable|similar|the same) (?:benefits?|results?|effects?))\b",
     re.IGNORECASE,
 )
 # Hedged mechanism: "is designed to", "is thought to", "researchers believe", "in theory".
@@ -209,7 +232,8 @@ def seventh_pass(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         in_footer = footer is not None and sentence.span.start >= footer
         if in_footer and not in_product_section(ctx, sentence.span.start):
             continue
-        shapes: list[tuple[re.Pattern[str], str]] = [(_MECHANISM, "strict"), (_KNOWN, "strict")]
+        shapes: list[tuple[re.Pattern[str], str]] = [(_MECHANISM, "strict"), (_KNOWN, "strict"), (_PICKS, "could"),
+                                                      (_SAME, "counterfactual")]
         if release:
             shapes += [(_PROOF, "strict"), (_FORECAST, "could"), (_COURSE, "strict"), (_SWITCH, "strict")]
         if _SIMPLE_WAY.search(text) or _COUNTERFACTUAL.search(text) or _MOST_PROTECTION.search(text) \

@@ -516,7 +516,9 @@ _CAUSAL_SEVENTH = re.compile(
     r"(?:through|by|with) (?:[\w'’-]+ ){0,2}?[\w'’-]+ alone\b|"
     # A study said to show that an organ can heal: "study shows the injured brain can relearn".
     r"\bshows? (?:that )?(?:the )?(?:injured |damaged |ageing |aging |adult |old |older )?(?:brain|body|heart|spinal cord|nerves?|"
-    r"liver|kidneys?|pancreas|cartilage) can (?:relearn|re-learn|heal|repair|regenerate|recover|rewire|regrow|reverse)\b",
+    r"liver|kidneys?|pancreas|cartilage) can (?:relearn|re-learn|heal|repair|regenerate|recover|rewire|regrow|reverse)\b|"
+    # A heading that opens on the repair itself: "Rewiring through play", "Restoring strength, not just density".
+    r"^\W{0,3}(?:rewiring|resetting|rebuilding|regrowing|restoring|repairing|reawakening|rejuvenating|regenerating)\b",
     re.IGNORECASE,
 )
 
