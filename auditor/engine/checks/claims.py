@@ -212,6 +212,14 @@ def _causal_pattern_rules(spec: RuleSpec) -> list:
     return [PatternRule(replace(spec, kind="pattern", params=base))]
 
 
+def _causal_footer_rules(spec: RuleSpec) -> list:
+    """HC203's patterns as a pattern rule that also reads a release's closing sections."""
+    from dataclasses import replace
+
+    rules = _causal_pattern_rules(spec)
+    return [type(r)(replace(r.spec, params={**r.spec.params, "ignore_in_release_footer": False})) for r in rules]
+
+
 @register("causal_claims")
 def causal_claims(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     """Causal claims the evidence cannot carry (HC203): a headline that states as cause and effect
@@ -227,6 +235,13 @@ def causal_claims(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
              if ctx.is_press_release or not _REPORTED_HEADLINE.search(f.excerpt)]
     for rule in prepared(spec, "causal_claims", _causal_pattern_rules):
         found.extend(rule.run(ctx))
+    # A release's closing "About <the drug>" section, and the shapes that need the page's or the
+    # speaker's conditions (auditor/engine/checks/causal.py).
+    from auditor.engine.checks.causal import footer_pattern_findings, seventh_pass
+
+    for rule in prepared(spec, "causal_claims_footer", _causal_footer_rules):
+        found.extend(footer_pattern_findings(ctx, spec, rule))
+    found.extend(seventh_pass(ctx, spec))
     for finding in found:
         key = (finding.span.start, finding.span.end) if finding.span else (-1, -1)
         sentence = ctx.sentence_at(finding.span.start) if finding.span else None
@@ -491,10 +506,27 @@ _CAUSAL_FOURTH = re.compile(
 )
 
 
+# Coming off medicines credited to the product in a headline or lede of an uncontrolled study: "members
+# lowered their A1C and reduced or stopped diabetes medicines within six months of starting the program".
+_CAUSAL_SEVENTH = re.compile(
+    r"\b(?:reduced or stopped|stopped or reduced|cut down or stopped|came off|no longer needed|were able to (?:cut down or )?stop) "
+    r"(?:taking )?(?:(?:some|all|most|their|of|or|[\w-]+) ){0,6}?(?:medicines|medications|insulin|painkillers|opioids)\b|"
+    # A result credited to one cause alone: "patients cleared excess liver fat through food alone".
+    r"\b(?:cleared|reversed|beat|cured|healed|eliminated|got rid of|put [\w-]+ into remission) [\w'’ -]{1,40}? "
+    r"(?:through|by|with) (?:[\w'’-]+ ){0,2}?[\w'’-]+ alone\b|"
+    # A study said to show that an organ can heal: "study shows the injured brain can relearn".
+    r"\bshows? (?:that )?(?:the )?(?:injured |damaged |ageing |aging |adult |old |older )?(?:brain|body|heart|spinal cord|nerves?|"
+    r"liver|kidneys?|pancreas|cartilage) can (?:relearn|re-learn|heal|repair|regenerate|recover|rewire|regrow|reverse)\b|"
+    # A heading that opens on the repair itself: "Rewiring through play", "Restoring strength, not just density".
+    r"^\W{0,3}(?:rewiring|resetting|rebuilding|regrowing|restoring|repairing|reawakening|rejuvenating|regenerating)\b",
+    re.IGNORECASE,
+)
+
+
 def _causal_match(text: str) -> re.Match[str] | None:
     """The earliest causal wording of any of the lists (on a tie, the earlier list's)."""
     found = [m for m in (_CAUSAL.search(text), _CAUSAL_MORE.search(text), _repair_verb(text), _CAUSAL_FOURTH.search(text),
-                         _CAUSAL_FIFTH.search(text)) if m]
+                         _CAUSAL_FIFTH.search(text), _CAUSAL_SEVENTH.search(text)) if m]
     return min(found, key=lambda m: m.start()) if found else None
 
 
