@@ -1,4 +1,4 @@
-"""HC203, seventh pass: a release's and a story's own mechanism and proof talk.
+"""HC203: a release's and a story's own mechanism and proof talk.
 
 Shapes the pattern list of HC203 cannot carry because each needs a condition of the page or of the
 speaker: an issuer's "we have shown that it can reverse" (a release's own voice), a forecast of lives
@@ -217,7 +217,7 @@ def _speakers_claim(text: str, s: int, e: int, lead: str) -> bool:
     return opened or bool(re.search(r"^\W{0,2}[\"“]", text)) or _speaker(text) is not None
 
 
-def seventh_pass(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+def own_mechanism_and_proof(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     """The shapes above, with their conditions (see the module's docstring)."""
     from auditor.engine.checks.claims import _reports_randomised, _weak_evidence
 

@@ -237,11 +237,11 @@ def causal_claims(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         found.extend(rule.run(ctx))
     # A release's closing "About <the drug>" section, and the shapes that need the page's or the
     # speaker's conditions (auditor/engine/checks/causal.py).
-    from auditor.engine.checks.causal import footer_pattern_findings, seventh_pass
+    from auditor.engine.checks.causal import footer_pattern_findings, own_mechanism_and_proof
 
     for rule in prepared(spec, "causal_claims_footer", _causal_footer_rules):
         found.extend(footer_pattern_findings(ctx, spec, rule))
-    found.extend(seventh_pass(ctx, spec))
+    found.extend(own_mechanism_and_proof(ctx, spec))
     for finding in found:
         key = (finding.span.start, finding.span.end) if finding.span else (-1, -1)
         sentence = ctx.sentence_at(finding.span.start) if finding.span else None
