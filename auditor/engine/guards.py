@@ -82,10 +82,19 @@ def is_negated(sentence: str, start: int, end: int) -> bool:
     is 100% effective") and a few words ahead ("a cure does not exist").
     """
     before = clause_before(sentence, start).replace("’", "'")  # "isn’t cured" as "isn't cured"
+    for joined in _NEXT_PREDICATE.finditer(before):
+        before = before[joined.end():]  # "requires no downtime and carries no side effects": a new predicate
     if _NEGATORS.search(before) and not _NOT_ONLY.search(before):
         return True
     after = sentence[end:end + 80].replace("’", "'")
     return bool(_AFTER_NEGATION.search(after[:40]) or _STILL_TO_COME.search(after))
+
+
+# A second predicate joined by "and" starts its own clause for negation: the first one's "no" does
+# not reach it.
+_NEXT_PREDICATE = re.compile(r"\b(?:requires?|needs?|has|have|involves?|means|takes?|leaves?) no [\w-]+(?: [\w-]+)? and\b\s*(?:also )?"
+                             r"(?=(?:carries|has|offers|gives|delivers|provides|comes with|causes|leaves|requires|works|restores|"
+                             r"ends|stops|cures|eliminates)\b|\s*$)", re.IGNORECASE)
 
 
 # "Is it a miracle cure? No, the evidence is weak.": a question the text itself answers "no".

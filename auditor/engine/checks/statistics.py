@@ -302,7 +302,9 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     identifies = bool(_IDENTIFIES_STUDY.search(ctx.doc.text)) or any(l.kind == "citation" for l in ctx.doc.links)
     # ... but only a study a reader could look up: a release about a "pilot study" it names
     # nowhere gives figures no one can check (HealthNewsReview: unpublished data).
-    unpublished = release and not identifies and not _STUDY_TO_LOOK_UP.search(ctx.doc.text) \
+    # ("In the study, 24 women ..." describes the study but says nowhere where to find it.)
+    unpublished = release and not _SAYS_WHERE_PUBLISHED.search(ctx.doc.text) and not _STUDY_TO_LOOK_UP.search(ctx.doc.text) \
+        and not any(link.kind == "citation" for link in ctx.doc.links) \
         and not is_news_story_text(ctx.doc.text)  # a wire story's "(Reuters) -" dateline reads like a release's
     heads, body = _release_headline_blocks(ctx) if release else (set(), None)
     for index, block in ctx.blocks_in_scope(spec):
@@ -1108,7 +1110,7 @@ _RESULT_WORDS = re.compile(r"\b(?:reported|saw|showed|experienced|achieved|rated
 def _unpublished_result(sentence: str) -> bool:
     """True when ``sentence`` of a release whose study cannot be looked up gives that study's result
     (not a speaker's quoted words, which the speaker answers for)."""
-    if sentence.lstrip()[:1] in "\"“" or _NAMED_BODY.search(sentence) or _STUDY_CONDUCT.search(sentence):
+    if sentence.lstrip()[:1] in "\"“'‘" or _NAMED_BODY.search(sentence) or _STUDY_CONDUCT.search(sentence):
         return False
     return bool(_STUDY_RESULT.search(sentence) or _RESULT_WORDS.search(sentence))
 
