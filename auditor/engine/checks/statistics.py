@@ -394,7 +394,7 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                     figure_at = 0
                 if _attribution_own_sentence(match, sentence.text, block.text):
                     nearby, figure_at = sentence.text, 0
-                if _speaker_sources(nearby, figure_at, figure_at + len(sentence.text)):
+                if _speaker_sources(nearby, figure_at, figure_at + len(sentence.text), respondents=not unpublished):
                     continue  # attributed to a named speaker or body
                 if _continued_quote(ctx, index, match.end()) or _pronoun_quote(block.text, match.start()):
                     continue  # a speaker's quotation continued from above, or introduced by "he ...:"
@@ -450,19 +450,21 @@ _OPENS_CLAIM = re.compile(r"\s+that\b", re.IGNORECASE)
 _OPENS_QUOTE = re.compile(r"\s*[:,]?\s*[\"“]")
 
 
-def _speaker_sources(nearby: str, start: int, end: int) -> bool:
+def _speaker_sources(nearby: str, start: int, end: int, respondents: bool = True) -> bool:
     """True when an attribution in ``nearby`` sources the figure's sentence at ``start:end``.
 
     A speaker or body named in the paragraph sources it (news paraphrase runs on after "he said"),
     except one that opens a new quotation or claim after it ("Kerry said: \"...\"", "Acme
     estimates that ...", "According to X, ..."). Respondents who
     "said" something in a seller's own survey, a person who "was told", and unnamed experts
-    ("according to leading experts") are not sources.
+    ("according to leading experts") are not sources; without ``respondents`` (a release whose study
+    cannot be looked up), no respondents who "said" something are.
     """
     for said in _SAID.finditer(nearby):
         word = said.group().lower()
         lead = nearby[max(0, said.start() - 30):said.start()]
-        if word in ("said", "says") and _RESPONDENTS.search(lead) and (_OWN_SURVEY.search(nearby) or _respondents_perception(nearby, said)):
+        if word in ("said", "says") and _RESPONDENTS.search(lead) \
+                and (not respondents or _OWN_SURVEY.search(nearby) or _respondents_perception(nearby, said)):
             continue
         if word == "told" and _PASSIVE_TOLD.search(lead):
             continue
@@ -1104,7 +1106,8 @@ _STUDY_CONDUCT = re.compile(r"\b(?:withdr[ae]wn?|withdrawals?|consented|enrolled
                             re.IGNORECASE)
 # A sentence giving a study's result: its people, its measures, what it found.
 _RESULT_WORDS = re.compile(r"\b(?:reported|saw|showed|experienced|achieved|rated|were \d|accuracy|specificity|sensitivity|"
-                           r"average|mean|rose|fell|dropped|improvement|reduction)\b", re.IGNORECASE)
+                           r"average|mean|rose|fell|dropped|improvement|reduction)\b"
+                           r"|(?:%|\bper ?cent)(?: of (?:the )?[\w-]+)? (?:said|say)\b", re.IGNORECASE)
 
 
 def _unpublished_result(sentence: str) -> bool:
