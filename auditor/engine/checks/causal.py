@@ -272,3 +272,220 @@ def footer_pattern_findings(ctx: DocContext, spec: RuleSpec, rule) -> Iterator[F
     for finding in rule.run(ctx):
         if finding.span and finding.span.start >= ctx.release_footer_start and in_product_section(ctx, finding.span.start):
             yield finding
+
+
+# -- a selling page's product told as the agent of a body change ----------------------------------------
+# The shape, not a list of phrases: on a page that sells (not a release, not a news story), a sentence whose
+# SUBJECT is the product, one of its ingredients or the procedure, and whose verb is a present-tense action
+# on the body ("Selenium protects thyroid cells", "Ashwagandha balances cortisol", "Laser light targets the
+# vessels and seals them shut", "The heel cup and arch of the <Name> realign your foot", "The quercetin in
+# <Name> acts as a natural antihistamine"), or one that "uses/delivers X that trigger ...". A single cause
+# asserted for a condition on such a page ("Plantar fasciitis is caused by flat feet", "the root cause of
+# X is Y") is the same kind of claim. Hedged ("may", "is designed to"), negated, sourced, quoted and cited
+# sentences are left alone.
+
+# What a product is called when the page does not use its name.
+_PRODUCT_NOUN = (
+    r"formulas?|formulations?|blends?|supplements?|capsules?|caps|tablets?|pills?|softgels?|gumm(?:y|ies)|serums?|creams?|gels?|"
+    r"balms?|lotions?|ointments?|patch(?:es)?|devices?|lasers?|light|LEDs?|IPL|treatments?|therapy|therapies|procedures?|"
+    r"insoles?|orthotics?|inserts?|splints?|braces?|chairs?|sprays?|drops|teas?|tonics?|drinks?|shakes?|powders?|oils?|"
+    r"extracts?|remed(?:y|ies)|wraps?|masks?|pulses|waves|current|stimulation|injections?|infusions?|drips?|shots?|"
+    r"heel cups?|arch(?:es)? supports?|cushions?|stockings|socks|sleeves?|bands?|headbands?|wearables?|ingredients?|"
+    r"herbs?|botanicals?|compounds?|nutrients?|vitamins?|minerals?|enzymes?|probiotics?|peptides?|antioxidants?|strains?|"
+    r"sessions?|protocol|programme|program|system|technology|machine|pads?|cups?"
+)
+# Ingredients that supplement and wellness pages sell by name.
+_INGREDIENT = (
+    r"selenium|zinc|magnesium|iodine|iron|calcium|potassium|chromium|boron|copper|ashwagandha|rhodiola|maca|ginseng|"
+    r"quercetin|bromelain|nettle|butterbur|turmeric|curcumin|ginger|garlic|ginkgo|berberine|resveratrol|melatonin|"
+    r"valerian|chamomile|lavender|passionflower|l-theanine|theanine|gaba|5-htp|saffron|collagen|biotin|keratin|"
+    r"elderberry|echinacea|propolis|bee pollen|pollen|royal jelly|manuka honey|honey|apple cider vinegar|charcoal|"
+    r"spirulina|chlorella|moringa|matcha|green tea|cinnamon|fenugreek|saw palmetto|milk thistle|dandelion|"
+    r"omega-3s?|fish oil|krill oil|coq10|coenzyme q10|nad\+?|nmn|glutathione|creatine|glucosamine|chondroitin|msm|"
+    r"hyaluronic acid|retinol|niacinamide|vitamin [a-k]\d{0,2}|cbd|hemp|mushrooms?|lion's mane|reishi|chaga|cordyceps|"
+    r"arnica|capsaicin|menthol|peppermint|eucalyptus|tea tree|aloe(?: vera)?|probiotic strains?|lactobacillus|"
+    r"bifidobacterium|fibre|fiber|psyllium|inulin|electrolytes|ketones|magnets?|copper ions|infrared|red light|"
+    r"electromagnetic (?:pulses|energy|fields?)|radiofrequency|ultrasound|shockwaves?|cold laser|microcurrents?"
+)
+_BODY_VERB = (
+    r"protect|repair|rebalance|balance|calm|soothe|strengthen|target|block|restore|detoxif(?:y|ie)|boost|re-?train|train|"
+    r"rebuild|regenerate|seal|re-?align|align|flush|heal|nourish|stimulate|regulate|normali[sz]e|eliminate|attack|kill|"
+    r"destroy|neutrali[sz]e|reverse|reactivate|activate|stop|shut|lock|speed|fight|clear|dissolve|unblock|rewire|reset|"
+    r"trigger|penetrate|melt|burn|break|draw|tighten|firm|plump|erase|shrink|collapse|bind|switch|turn|wake|teach|feed|"
+    r"fuel|shield|cleanse|purify|open|relax|loosen|release|correct|fix|revitali[sz]e|rejuvenate|energi[sz]e|recharge|"
+    r"awaken|supercharge|reprogram|retune|tone|kick-?start|jump-?start|ramp|rev|crank|dampen|quiet|quench|silence|"
+    r"starve|flood|coat|line|hug|cradle|cushion|absorb|reduce|lower|raise|increase|improve|enhance|promote|support|give"
+)
+# The verb's forms, with an adverb allowed before it; "acts as a natural antihistamine" too.
+_VERB_FORMS = (
+    r"(?:(?:\w+ly|also|even|actually|directly|instantly|naturally|gently|quickly|deeply|literally|simply) )?"
+    r"(?P<evidence>(?:acts? as (?:an? )?(?:natural |powerful |potent |gentle |built-in )?[\w-]+|"
+    r"(?:" + _BODY_VERB + r")(?:s|es|ies)?(?= )(?: (?:up|down|out|off|on|back|away|shut|open))?(?: [\w'’-]+){1,3}))"
+)
+# Verbs that only soften or that report: these need a body object to count ("supports thyroid function").
+_SOFT_VERB = re.compile(r"^(?:reduc|lower|rais|increas|improv|enhanc|promot|support|releas|open|line|coat|hug|cradle|cushion|absorb|"
+                        r"turn|switch|break|draw|speed|lock|shut|stop|fix|correct|clear|firm|tone|feed|fuel|bind|wake|giv)", re.IGNORECASE)
+_BODY_OBJECT = re.compile(
+    r"\b(?:your|the|its|their)? ?(?:body|bod(?:y|ies)'s|brain|nerves?|nerve endings|nervous system|immune system|immunity|cells?|"
+    r"tissues?|muscles?|fascia|tendons?|ligaments?|joints?|cartilage|bones?|spine|discs?|blood|bloodstream|blood vessels|"
+    r"vessels|veins|arteries|circulation|blood flow|hormones?|cortisol|insulin|histamine|serotonin|dopamine|thyroid|adrenals?|"
+    r"liver|kidneys?|gut|colon|microbiome|metabolism|inflammation|pain signals|signals|receptors|skin|collagen|elastin|"
+    r"follicles|scalp|hair|pores|sinuses|airways|lungs|bladder|pelvic floor|prostate|heart|eyes?|retina|ears?|sleep|"
+    r"energy|mood|memory|focus|foot|feet|arch|heel|knees?|back|neck|posture|alignment|strain|pressure|toxins|free radicals|"
+    r"bacteria|virus(?:es)?|infection|plaque|fat|cravings|appetite|blood sugar|glucose|cholesterol|swelling|redness|"
+    r"flushing|itch(?:ing)?|symptoms|reaction|response|healing|repair|recovery|function|production|levels)\b",
+    re.IGNORECASE,
+)
+_INTRO = re.compile(r"^\W{0,3}(?:(?:within|in|after|over|from|with|once|every|each)\b[^,.;!?]{0,40}, )?")
+_VERB_AT = re.compile(r"(?<=\s)" + _VERB_FORMS, re.IGNORECASE)
+_WORD_START = re.compile(r"(?<=\s)\S")
+_DANGLING = re.compile(r"\b(?:and|or|of|the|a|an|in|on|with|to|for|from|by|as|at|its|our|this|these|each|every|plus|&)\s*$", re.IGNORECASE)
+# Carriers: "The chair delivers thousands of pulses that trigger deep muscle contractions".
+_CARRIER = re.compile(
+    r"\b(?:uses?|delivers?|sends?|emits?|combines?|contains?|provides?|packs?|features?|releases?|supplies?)\b[^.!?;]{3,80}?"
+    r"\b(?:that|which|to)\s+" + _VERB_FORMS,
+    re.IGNORECASE,
+)
+_SUBJECT_VETO = re.compile(
+    r"\b(?:you|your|yours|we|I|me|my|he|she|they|them|his|her|it|people|patients|customers|clients|women|men|children|kids|"
+    r"doctors?|researchers|scientists|studies|study|research|trials?|that|which|who|when|if|because|while|whether|how|why|"
+    r"what|is|are|was|were|be|been|has|have|had|can|could|will|would|may|might|should|must|does|do|did|not|no|never|"
+    r"body|immune system|brain)\b",
+    re.IGNORECASE,
+)
+_SOURCED = re.compile(
+    r"\b(?:stud(?:y|ies)|trials?|research(?:ers)?|scientists|according to|data|evidence|shown|showed|found|published|"
+    r"journal|participants|placebo|reported?|FDA|approved|cleared|experts?|doctors? say)\b|%|\bper ?cent\b",
+    re.IGNORECASE,
+)
+# Safety advice and interactions are facts a label must give, not claims: "iron blocks the absorption of some antibiotics".
+_SAFETY = re.compile(
+    r"\b(?:interact\w*|absorption of|medications?|medicines?|prescriptions?|pregnan\w*|breastfeeding|consult|talk to your|"
+    r"ask your|allergic|side effects?|warnings?|caution|do not|don't|stop taking|overdose|toxic to)\b",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[\"“”]|\b(?:says?|said|told|explains?|according)\b", re.IGNORECASE)
+_SINGLE_CAUSE = re.compile(
+    r"^\W{0,3}(?P<evidence>(?:[\w'’-]+ ){1,5}(?:is|are) (?:caused|triggered|driven) by\b[^.!?;]{1,60})"
+    r"|\b(?P<evidence2>the (?:root|real|true|underlying|hidden) cause of [^.!?;]{1,50}? is\b[^.!?;]{1,40}|"
+    r"(?:is|are) the (?:root|real|true|underlying|hidden) cause of\b[^.!?;]{1,50})",
+    re.IGNORECASE,
+)
+_CAUSE_HEDGE = re.compile(
+    r"\b(?:often|sometimes|usually|typically|commonly|mostly|mainly|frequently|can be|may be|might be|could be|in some|"
+    r"in many|in most|many|some|several|one of|a number of|among|various|range of|not always|rarely|partly|also)\b",
+    re.IGNORECASE,
+)
+
+
+# The reader's symptoms read as signs of the weak organ the product fixes: "classic signs of a sluggish thyroid".
+_SIGNS_OF = re.compile(
+    r"\b(?P<evidence>(?:classic|telltale|tell-tale|common|typical|early|warning|hidden|sure|surefire|clear) (?:signs?|symptoms?) "
+    r"(?:of|that) (?:a |an |your )?(?:sluggish|underactive|overworked|tired|toxic|weak|weakened|leaky|imbalanced|clogged|"
+    r"struggling|stressed|burned-out|burnt-out|exhausted|congested|blocked|overloaded|depleted) [\w-]+)",
+    re.IGNORECASE,
+)
+
+
+def _page_names(ctx: DocContext) -> re.Pattern[str] | None:
+    """The product names the page repeats: CamelCase or digit-bearing names ("AireCalm", "HSU-417") and
+    capitalised words used mid-sentence three times or more."""
+    if "product_names" in ctx.memo:
+        return ctx.memo["product_names"]
+    text = ctx.main_text()
+    counts: dict[str, int] = {}
+    for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+[A-Z][\w-]*|[A-Z][A-Za-z]*-?\d+[\w-]*)\b", text):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    names = [n for n, c in counts.items() if c >= 2]
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
+    ctx.memo["product_names"] = pattern
+    return pattern
+
+
+def _is_product(subject: str, names: re.Pattern[str] | None) -> bool:
+    if names is not None and names.search(subject):
+        return True
+    return bool(re.search(r"\b(?:" + _PRODUCT_NOUN + r"|" + _INGREDIENT + r")\s*$", subject, re.IGNORECASE)
+                or re.search(r"\b(?:" + _INGREDIENT + r")\b", subject, re.IGNORECASE)
+                or re.search(r"\b(?:our|this|the|each|every|these)\s+(?:[\w-]+\s+){0,3}(?:" + _PRODUCT_NOUN + r")\b", subject,
+                             re.IGNORECASE))
+
+
+# A shop's own buttons and offers, read from the whole page: the call-to-action rules run after this one.
+_SELL_WORDS = re.compile(
+    r"\b(?:add to (?:cart|bag|basket)|buy (?:now|today|it now)|order (?:now|today|yours)|shop now|get yours|grab yours|"
+    r"claim your (?:bottle|jar|kit|discount|supply)|subscribe (?:&|and) save|free shipping|money-back|risk-free|"
+    r"book (?:your|a|now|online|today)|schedule (?:your|a) (?:free )?(?:consult|consultation|appointment|visit)|"
+    r"check (?:today's |today’s |the )?price|see (?:the )?(?:latest )?price|view (?:it )?on amazon|"
+    r"while (?:supplies|stocks?|the deal) lasts?)\b",
+    re.IGNORECASE,
+)
+
+
+def _selling_page(ctx: DocContext) -> bool:
+    from auditor.engine.guards import has_release_furniture, is_news_story_text
+    from auditor.engine.selling import offers_in_own_words, sells_by_findings
+
+    if "product_action_page" not in ctx.memo:
+        text = ctx.doc.text
+        ctx.memo["product_action_page"] = (
+            not ctx.is_press_release and not has_release_furniture(text) and not is_news_story_text(text)
+            and (sells_by_findings(ctx) or offers_in_own_words(ctx) or bool(_SELL_WORDS.search(text))))
+    return ctx.memo["product_action_page"]
+
+
+def product_action_claims(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """The product, an ingredient or the procedure as the subject of a present-tense action on the body, and a
+    single cause asserted for a condition, on a page that sells (see the comment above ``_PRODUCT_NOUN``)."""
+    if not _selling_page(ctx):
+        return
+    names = _page_names(ctx)
+    for sentence in ctx.main_sentences:
+        text = sentence.text
+        block = ctx.doc.blocks[sentence.block]
+        if not ctx.in_scope(spec, block) or text.rstrip().endswith("?") or len(text) > 400:
+            continue
+        if _SOURCED.search(text) or _QUOTED.search(text) or _SAFETY.search(text) or ctx.is_cited(sentence.block, sentence):
+            continue
+        hit = None
+        intro = _INTRO.match(text).end()
+        for word in _WORD_START.finditer(text, intro):
+            m = _VERB_AT.match(text, word.start())
+            if m is None:
+                continue
+            subject = text[intro:m.start()].strip()
+            if len(subject) > 90 or re.search(r"[,;:\"“”(]", subject):
+                break
+            if not m.group("evidence")[:1].islower():
+                continue
+            if subject and not _DANGLING.search(subject) and not _SUBJECT_VETO.search(subject) and _is_product(subject, names):
+                hit = m
+                break
+        if hit is None:
+            c = _CARRIER.search(text)
+            before = text[:c.start()] if c else ""
+            if c is not None and before.strip() and not _SUBJECT_VETO.search(before) and _is_product(before, names):
+                hit = c
+        if hit is not None:
+            evidence = hit.group("evidence")
+            if _SOFT_VERB.match(evidence) and not _BODY_OBJECT.search(text, hit.start("evidence"), hit.end("evidence") + 40):
+                hit = None
+        span = None
+        if hit is not None:
+            span = hit.span("evidence")
+        else:
+            cause = _SINGLE_CAUSE.search(text)
+            if cause is not None and not _CAUSE_HEDGE.search(text):
+                group = "evidence" if cause.group("evidence") else "evidence2"
+                span = cause.span(group)
+        if span is None:
+            sign = _SIGNS_OF.search(text)
+            span = sign.span("evidence") if sign else None
+        if span is None:
+            continue
+        s, e = span
+        if _withdrawn(ctx, spec, text, s, e, "strict") or is_hedged(text, 0, len(text)) \
+                or _MECHANISM_HEDGE.search(text[:s]):
+            continue
+        start = sentence.span.start + s
+        yield ctx.finding(spec, Span(start, start + (e - s)), text[s:e], text)

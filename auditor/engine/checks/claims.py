@@ -242,6 +242,9 @@ def causal_claims(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     for rule in prepared(spec, "causal_claims_footer", _causal_footer_rules):
         found.extend(footer_pattern_findings(ctx, spec, rule))
     found.extend(own_mechanism_and_proof(ctx, spec))
+    from auditor.engine.checks.causal import product_action_claims
+
+    found.extend(product_action_claims(ctx, spec))
     for finding in found:
         key = (finding.span.start, finding.span.end) if finding.span else (-1, -1)
         sentence = ctx.sentence_at(finding.span.start) if finding.span else None
