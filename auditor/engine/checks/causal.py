@@ -314,7 +314,9 @@ _BODY_VERB = (
     r"trigger|penetrate|melt|burn|break|draw|tighten|firm|plump|erase|shrink|collapse|bind|switch|turn|wake|teach|feed|"
     r"fuel|shield|cleanse|purify|open|relax|loosen|release|correct|fix|revitali[sz]e|rejuvenate|energi[sz]e|recharge|"
     r"awaken|supercharge|reprogram|retune|tone|kick-?start|jump-?start|ramp|rev|crank|dampen|quiet|quench|silence|"
-    r"starve|flood|coat|line|hug|cradle|cushion|absorb|reduce|lower|raise|increase|improve|enhance|promote|support|give"
+    r"starve|flood|coat|line|hug|cradle|cushion|absorb|reduce|lower|raise|increase|improve|enhance|promote|support|give|keep|"
+    r"repopulate|replenish|oxygenate|alkali[sz]e|lubricate|decompress|mobili[sz]e|unlock|optimi[sz]e|modulate|inhibit|suppress|"
+    r"counteract|combat|re-?hydrate|hydrate"
 )
 # The verb's forms, with an adverb allowed before it; "acts as a natural antihistamine" too.
 _VERB_FORMS = (
@@ -324,7 +326,7 @@ _VERB_FORMS = (
 )
 # Verbs that only soften or that report: these need a body object to count ("supports thyroid function").
 _SOFT_VERB = re.compile(r"^(?:reduc|lower|rais|increas|improv|enhanc|promot|support|releas|open|line|coat|hug|cradle|cushion|absorb|"
-                        r"turn|switch|break|draw|speed|lock|shut|stop|fix|correct|clear|firm|tone|feed|fuel|bind|wake|giv)", re.IGNORECASE)
+                        r"turn|switch|break|draw|speed|lock|shut|stop|fix|correct|clear|firm|tone|feed|fuel|bind|wake|giv|keep|optimi|modulat|hydrat|rehydrat|unlock|mobili)", re.IGNORECASE)
 _BODY_OBJECT = re.compile(
     r"\b(?:your|the|its|their)? ?(?:body|bod(?:y|ies)'s|brain|nerves?|nerve endings|nervous system|immune system|immunity|cells?|"
     r"tissues?|muscles?|fascia|tendons?|ligaments?|joints?|cartilage|bones?|spine|discs?|blood|bloodstream|blood vessels|"
@@ -336,7 +338,7 @@ _BODY_OBJECT = re.compile(
     r"flushing|itch(?:ing)?|symptoms|reaction|response|healing|repair|recovery|function|production|levels)\b",
     re.IGNORECASE,
 )
-_INTRO = re.compile(r"^\W{0,3}(?:(?:within|in|after|over|from|with|once|every|each)\b[^,.;!?]{0,40}, )?")
+_INTRO = re.compile(r"^\W{0,3}(?:(?:within|in|after|over|from|with|once|every|each|unlike|like|compared with|compared to)\b[^,.;!?]{0,40}, )?", re.IGNORECASE)
 _VERB_AT = re.compile(r"(?<=\s)" + _VERB_FORMS, re.IGNORECASE)
 _WORD_START = re.compile(r"(?<=\s)\S")
 _DANGLING = re.compile(r"\b(?:and|or|of|the|a|an|in|on|with|to|for|from|by|as|at|its|our|this|these|each|every|plus|&)\s*$", re.IGNORECASE)
@@ -346,11 +348,21 @@ _CARRIER = re.compile(
     r"\b(?:that|which|to)\s+" + _VERB_FORMS,
     re.IGNORECASE,
 )
+_PHYSICAL_VERB = re.compile(r"^(?:support|cushion|cradle|hug|coat|line|lift|firm|tone)", re.IGNORECASE)
+_PHYSIO_OBJECT = re.compile(
+    r"\b(?:immune|immunity|hormones?|hormonal|function|health|healthy|levels|production|sleep|energy|mood|memory|focus|metabolism|"
+    r"metabolic|blood sugar|glucose|cholesterol|circulation|blood flow|detox\w*|digestion|gut|microbiome|thyroid|liver|adrenals?|"
+    r"cortisol|inflammation|healing|repair|recovery|collagen|cells?|brain|nervous system|testosterone|estrogen|fertility)\b",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(r"(?:\s+(?:and|or|with|to|for|of|in|on|at|by|from|the|a|an|your|its|their|throughout|during|deep))+$",
+                       re.IGNORECASE)
 _SUBJECT_VETO = re.compile(
     r"\b(?:you|your|yours|we|I|me|my|he|she|they|them|his|her|it|people|patients|customers|clients|women|men|children|kids|"
     r"doctors?|researchers|scientists|studies|study|research|trials?|that|which|who|when|if|because|while|whether|how|why|"
     r"what|is|are|was|were|be|been|has|have|had|can|could|will|would|may|might|should|must|does|do|did|not|no|never|"
-    r"body|immune system|brain)\b",
+    r"body|immune system|brain|provides?|uses?|offers?|gives?|makes?|helps?|takes?|works?|comes?|includes?|involves?|requires?|"
+    r"allows?|lets?|means|becomes?|seems?|appears?|getting|current|existing|other|but|yet|so|or)\b",
     re.IGNORECASE,
 )
 _SOURCED = re.compile(
@@ -387,6 +399,11 @@ _SIGNS_OF = re.compile(
 )
 
 
+_NOT_NAMES = frozenset({"January", "February", "March", "April", "June", "July", "August", "September", "October",
+                        "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                        "English", "American", "British", "Dr", "Doctor", "Professor"})
+
+
 def _page_names(ctx: DocContext) -> re.Pattern[str] | None:
     """The product names the page repeats: CamelCase or digit-bearing names ("AireCalm", "HSU-417") and
     capitalised words used mid-sentence three times or more."""
@@ -397,6 +414,14 @@ def _page_names(ctx: DocContext) -> re.Pattern[str] | None:
     for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+[A-Z][\w-]*|[A-Z][A-Za-z]*-?\d+[\w-]*)\b", text):
         counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     names = [n for n, c in counts.items() if c >= 2]
+    # Plain capitalised names ("Nasolin") used mid-sentence three times or more and never written in lower case.
+    plain: dict[str, int] = {}
+    for m in re.finditer(r"(?<=[a-z,;:] )([A-Z][a-z]{3,})\b", text):
+        plain[m.group(1)] = plain.get(m.group(1), 0) + 1
+    lowered = text.lower()
+    names += [n for n, c in plain.items()
+              if c >= 3 and not re.search(r"(?<![A-Za-z])" + re.escape(n.lower()) + r"(?![a-z])", text)
+              and n.lower() in lowered and n not in _NOT_NAMES]
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
     ctx.memo["product_names"] = pattern
     return pattern
@@ -434,16 +459,43 @@ def _selling_page(ctx: DocContext) -> bool:
     return ctx.memo["product_action_page"]
 
 
+# A release that sells its news as a cure in its headline: "Breakthrough Compound Against Lyme Disease",
+# "Revolutionary Non-Surgical Cure for Bladder Leaks". Its own narrative is then read like a selling page's.
+_SENSATIONAL_HEADLINE = re.compile(
+    r"\b(?:breakthrough|revolutionar\w*|miracle|game[- ]chang\w*|groundbreaking|cures?|wipes? out|eliminates?|eradicates?|"
+    r"reverses?|ends|transforms?|transformative|stops)\b",
+    re.IGNORECASE,
+)
+
+
+def _sensational_release(ctx: DocContext) -> bool:
+    if "sensational_release" not in ctx.memo:
+        headline = ""
+        if ctx.is_press_release:
+            headline = ctx.doc.metadata.title or ""
+            if not headline:
+                for block in ctx.doc.blocks[:6]:
+                    if block.region == "main" and block.text.strip():
+                        headline = block.text
+                        break
+        ctx.memo["sensational_release"] = bool(headline) and len(headline) < 200 and bool(_SENSATIONAL_HEADLINE.search(headline))
+    return ctx.memo["sensational_release"]
+
+
 def product_action_claims(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     """The product, an ingredient or the procedure as the subject of a present-tense action on the body, and a
     single cause asserted for a condition, on a page that sells (see the comment above ``_PRODUCT_NOUN``)."""
-    if not _selling_page(ctx):
+    release = _sensational_release(ctx)
+    if not release and not _selling_page(ctx):
         return
+    footer = ctx.release_footer_start if release else None
     names = _page_names(ctx)
     for sentence in ctx.main_sentences:
         text = sentence.text
         block = ctx.doc.blocks[sentence.block]
         if not ctx.in_scope(spec, block) or text.rstrip().endswith("?") or len(text) > 400:
+            continue
+        if footer is not None and sentence.span.start >= footer:
             continue
         if _SOURCED.search(text) or _QUOTED.search(text) or _SAFETY.search(text) or ctx.is_cited(sentence.block, sentence):
             continue
@@ -468,11 +520,18 @@ def product_action_claims(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 hit = c
         if hit is not None:
             evidence = hit.group("evidence")
-            if _SOFT_VERB.match(evidence) and not _BODY_OBJECT.search(text, hit.start("evidence"), hit.end("evidence") + 40):
+            window = text[hit.start("evidence"):hit.end("evidence") + 40]
+            if _SOFT_VERB.match(evidence) and not _BODY_OBJECT.search(window):
+                hit = None
+            # A brace or a pillow supports and cushions a knee literally; only a body process counts.
+            elif _PHYSICAL_VERB.match(evidence) and not _PHYSIO_OBJECT.search(window):
                 hit = None
         span = None
         if hit is not None:
             span = hit.span("evidence")
+            trail = _TRAILING.search(text[span[0]:span[1]])
+            if trail is not None and trail.start() > 0:
+                span = (span[0], span[0] + trail.start())
         else:
             cause = _SINGLE_CAUSE.search(text)
             if cause is not None and not _CAUSE_HEDGE.search(text):
