@@ -21,6 +21,11 @@ different mistakes:
 ``offers_unless_news(ctx)``
     ``offers_in_own_words`` on a page that is neither a release (nor carries a release's
     furniture) nor a news story.
+``sells_unless_report(ctx)``
+    A page that is neither a release (nor carries a release's furniture) nor a news story, and
+    sells: ``sells_by_findings``, ``offers_in_own_words``, or a shop's own words ("check today's
+    price", "free shipping", "book your consultation"). Asked by rules that read a product's
+    claims about the body as the seller's.
 
 Whether one line of a release's footer sells (an ordering line, a helpline) is a different
 question, about that line: see ``DocContext.in_release_footer``.
@@ -142,3 +147,24 @@ def offers_unless_news(ctx: DocContext) -> bool:
     if ctx.is_press_release or has_release_furniture(text) or is_news_story_text(text):
         return False
     return offers_in_own_words(ctx)
+
+
+# A shop's own words: cart and order buttons, price checks, guarantees, bookings, scarcity.
+_SELL_WORDS = re.compile(
+    r"\b(?:add to (?:cart|bag|basket)|buy (?:now|today|it now)|order (?:now|today|yours)|shop now|get yours|grab yours|"
+    r"claim your (?:bottle|jar|kit|discount|supply)|subscribe (?:&|and) save|free shipping|money-back|risk-free|"
+    r"book (?:your|a|now|online|today)|schedule (?:your|a) (?:free )?(?:consult|consultation|appointment|visit)|"
+    r"check (?:today's |today’s |the )?price|see (?:the )?(?:latest )?price|view (?:it )?on amazon|"
+    r"while (?:supplies|stocks?|the deal) lasts?)\b",
+    re.IGNORECASE,
+)
+
+
+def sells_unless_report(ctx: DocContext) -> bool:
+    """True when a page that is neither a release nor a news story sells (read once per page)."""
+    if "sells_unless_report" not in ctx.memo:
+        text = ctx.doc.text
+        ctx.memo["sells_unless_report"] = (
+            not ctx.is_press_release and not has_release_furniture(text) and not is_news_story_text(text)
+            and (sells_by_findings(ctx) or offers_in_own_words(ctx) or bool(_SELL_WORDS.search(text))))
+    return ctx.memo["sells_unless_report"]

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from auditor.engine.context import DocContext
 from auditor.engine.guards import is_debunked, is_hedged, is_negated
+from auditor.engine.selling import sells_unless_report
 from auditor.engine.spec import RuleSpec
 from auditor.records import Finding, Span
 
@@ -437,28 +438,6 @@ def _is_product(subject: str, names: re.Pattern[str] | None) -> bool:
 
 
 # A shop's own buttons and offers, read from the whole page: the call-to-action rules run after this one.
-_SELL_WORDS = re.compile(
-    r"\b(?:add to (?:cart|bag|basket)|buy (?:now|today|it now)|order (?:now|today|yours)|shop now|get yours|grab yours|"
-    r"claim your (?:bottle|jar|kit|discount|supply)|subscribe (?:&|and) save|free shipping|money-back|risk-free|"
-    r"book (?:your|a|now|online|today)|schedule (?:your|a) (?:free )?(?:consult|consultation|appointment|visit)|"
-    r"check (?:today's |today’s |the )?price|see (?:the )?(?:latest )?price|view (?:it )?on amazon|"
-    r"while (?:supplies|stocks?|the deal) lasts?)\b",
-    re.IGNORECASE,
-)
-
-
-def _selling_page(ctx: DocContext) -> bool:
-    from auditor.engine.guards import has_release_furniture, is_news_story_text
-    from auditor.engine.selling import offers_in_own_words, sells_by_findings
-
-    if "product_action_page" not in ctx.memo:
-        text = ctx.doc.text
-        ctx.memo["product_action_page"] = (
-            not ctx.is_press_release and not has_release_furniture(text) and not is_news_story_text(text)
-            and (sells_by_findings(ctx) or offers_in_own_words(ctx) or bool(_SELL_WORDS.search(text))))
-    return ctx.memo["product_action_page"]
-
-
 # A release that sells its news as a cure in its headline: "Breakthrough Compound Against Lyme Disease",
 # "Revolutionary Non-Surgical Cure for Bladder Leaks". Its own narrative is then read like a selling page's.
 _SENSATIONAL_HEADLINE = re.compile(
@@ -486,7 +465,7 @@ def product_action_claims(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     """The product, an ingredient or the procedure as the subject of a present-tense action on the body, and a
     single cause asserted for a condition, on a page that sells (see the comment above ``_PRODUCT_NOUN``)."""
     release = _sensational_release(ctx)
-    if not release and not _selling_page(ctx):
+    if not release and not sells_unless_report(ctx):
         return
     footer = ctx.release_footer_start if release else None
     names = _page_names(ctx)
