@@ -39,7 +39,9 @@ def locate_sentences(text: str, sentences: list[str]) -> list[Span | None]:
 
 def evaluate_rules(documents: list[LabeledDocument]) -> dict[str, Any]:
     """Per-category precision/recall and examples of misses, over ``documents``."""
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
+    # Precision counts findings (tp, fp); recall counts labeled sentences (found, fn), so two findings
+    # on one sentence do not count it twice.
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"tp": 0, "fp": 0, "found": 0, "fn": 0})
     false_positives: dict[str, list[str]] = defaultdict(list)
     misses: dict[str, list[str]] = defaultdict(list)
     for doc in documents:
@@ -69,7 +71,9 @@ def evaluate_rules(documents: list[LabeledDocument]) -> dict[str, Any]:
                 if category in DOCUMENT_CATEGORIES:
                     continue
                 covered = any(f.category == category and f.span is not None and f.span.overlaps(span) for f in result.findings)
-                if not covered:
+                if covered:
+                    counts[category]["found"] += 1
+                else:
                     counts[category]["fn"] += 1
                     misses[category].append(f"{doc.id}: {text[span.start:span.end][:140]}")
         gold_docs = set(doc.document_findings)
@@ -78,6 +82,7 @@ def evaluate_rules(documents: list[LabeledDocument]) -> dict[str, Any]:
                 continue
             if category in found_docs and category in gold_docs:
                 counts[category]["tp"] += 1
+                counts[category]["found"] += 1
             elif category in found_docs:
                 counts[category]["fp"] += 1
                 false_positives[category].append(f"{doc.id}: (document)")
@@ -87,7 +92,7 @@ def evaluate_rules(documents: list[LabeledDocument]) -> dict[str, Any]:
     categories = {}
     for category, c in sorted(counts.items()):
         precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else None
-        recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else None
+        recall = c["found"] / (c["found"] + c["fn"]) if c["found"] + c["fn"] else None
         categories[category] = {**c, "precision": None if precision is None else round(precision, 3),
                                 "recall": None if recall is None else round(recall, 3)}
     return {"documents": len(documents), "categories": categories,
@@ -98,10 +103,12 @@ def evaluate_rules(documents: list[LabeledDocument]) -> dict[str, Any]:
 def format_rule_report(report: dict[str, Any], examples: int = 3) -> str:
     """The per-category table, then a few false positives and misses to read."""
     lines = [f"Rule pack on {report['documents']} labeled documents", "",
-             f"{'category':<16} {'precision':>9} {'recall':>7} {'tp':>5} {'fp':>5} {'fn':>5}"]
+             f"{'category':<16} {'precision':>9} {'recall':>7} {'tp':>5} {'fp':>5} {'found':>6} {'fn':>5}",
+             "(precision: tp and fp count findings; recall: found and fn count labeled sentences or documents)"]
     for category, c in report["categories"].items():
         fmt = lambda v: "-" if v is None else f"{v:.3f}"  # noqa: E731
-        lines.append(f"{category:<16} {fmt(c['precision']):>9} {fmt(c['recall']):>7} {c['tp']:>5} {c['fp']:>5} {c['fn']:>5}")
+        lines.append(f"{category:<16} {fmt(c['precision']):>9} {fmt(c['recall']):>7} {c['tp']:>5} {c['fp']:>5} "
+                     f"{c['found']:>6} {c['fn']:>5}")
     if report["false_positives"]:
         lines += ["", "False positives (first few per rule):"]
         for rule, items in sorted(report["false_positives"].items()):

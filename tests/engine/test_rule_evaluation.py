@@ -56,3 +56,13 @@ def test_borderline_documents_count_neither_way(tmp_path: Path) -> None:
     _doc(tmp_path, "hard-borderline", [(HARD, [])], borderline=["readability"])
     readability = _evaluate(tmp_path)["readability"]
     assert (readability["tp"], readability["fp"], readability["fn"]) == (1, 1, 0)
+
+
+def test_two_findings_on_one_sentence_count_it_once_for_recall(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir(), (tmp_path / "labels").mkdir()
+    busy = "Book your free consultation today: call (555) 010-0123 or WhatsApp us now."
+    _doc(tmp_path, "busy", [(busy, ["cta"]), (PLAIN, ["cta"])])
+    cta = _evaluate(tmp_path)["cta"]
+    assert cta["tp"] >= 2  # several right findings on the first sentence...
+    assert (cta["found"], cta["fn"]) == (1, 1)  # ...but one sentence found and one missed
+    assert cta["recall"] == 0.5
