@@ -82,7 +82,10 @@ def is_negated(sentence: str, start: int, end: int) -> bool:
     is 100% effective") and a few words ahead ("a cure does not exist").
     """
     before = clause_before(sentence, start).replace("’", "'")  # "isn’t cured" as "isn't cured"
+    joined = None
     for joined in _NEXT_PREDICATE.finditer(before):
+        pass
+    if joined is not None:
         before = before[joined.end():]  # "requires no downtime and carries no side effects": a new predicate
     if _NEGATORS.search(before) and not _NOT_ONLY.search(before):
         return True

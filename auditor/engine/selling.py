@@ -21,6 +21,8 @@ different mistakes:
 ``offers_unless_news(ctx)``
     ``offers_in_own_words`` on a page that is neither a release (nor carries a release's
     furniture) nor a news story.
+``is_report(ctx)``
+    A press release, a page with a release's furniture, or a news story.
 ``sells_unless_report(ctx)``
     A page that is neither a release (nor carries a release's furniture) nor a news story, and
     sells: ``sells_by_findings``, ``offers_in_own_words``, or a shop's own words ("check today's
@@ -141,12 +143,17 @@ def sells_unless_release(ctx: DocContext) -> bool:
     return not ctx.is_press_release and (sells_by_findings(ctx) or offers_in_own_words(ctx))
 
 
+def is_report(ctx: DocContext) -> bool:
+    """A press release (or a page carrying a release's furniture) or a news story (read once per page)."""
+    if "is_report" not in ctx.memo:
+        text = ctx.doc.text
+        ctx.memo["is_report"] = ctx.is_press_release or has_release_furniture(text) or is_news_story_text(text)
+    return ctx.memo["is_report"]
+
+
 def offers_unless_news(ctx: DocContext) -> bool:
     """True when a page that is neither a release nor a news story offers its service or a deal."""
-    text = ctx.doc.text
-    if ctx.is_press_release or has_release_furniture(text) or is_news_story_text(text):
-        return False
-    return offers_in_own_words(ctx)
+    return not is_report(ctx) and offers_in_own_words(ctx)
 
 
 # A shop's own words: cart and order buttons, price checks, guarantees, bookings, scarcity.
@@ -163,8 +170,6 @@ _SELL_WORDS = re.compile(
 def sells_unless_report(ctx: DocContext) -> bool:
     """True when a page that is neither a release nor a news story sells (read once per page)."""
     if "sells_unless_report" not in ctx.memo:
-        text = ctx.doc.text
-        ctx.memo["sells_unless_report"] = (
-            not ctx.is_press_release and not has_release_furniture(text) and not is_news_story_text(text)
-            and (sells_by_findings(ctx) or offers_in_own_words(ctx) or bool(_SELL_WORDS.search(text))))
+        ctx.memo["sells_unless_report"] = not is_report(ctx) and (
+            sells_by_findings(ctx) or offers_in_own_words(ctx) or bool(_SELL_WORDS.search(ctx.doc.text)))
     return ctx.memo["sells_unless_report"]

@@ -55,14 +55,10 @@ def _build(spec: RuleSpec) -> dict:
 
 def _reports(ctx: DocContext) -> bool:
     """A news story or a press release: not a page that sells."""
-    from auditor.engine.guards import has_release_furniture, is_news_story_text
-    from auditor.engine.selling import offers_in_own_words, sells_by_findings
+    from auditor.engine.selling import is_report, offers_in_own_words, sells_by_findings
 
     if "attribution_reports" not in ctx.memo:
-        text = ctx.doc.text
-        selling = sells_by_findings(ctx) or offers_in_own_words(ctx)
-        release = ctx.is_press_release or has_release_furniture(text) or is_news_story_text(text)
-        ctx.memo["attribution_reports"] = release or not selling
+        ctx.memo["attribution_reports"] = is_report(ctx) or not (sells_by_findings(ctx) or offers_in_own_words(ctx))
     return ctx.memo["attribution_reports"]
 
 

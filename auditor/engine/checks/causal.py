@@ -428,16 +428,19 @@ def _page_names(ctx: DocContext) -> re.Pattern[str] | None:
     return pattern
 
 
+# A subject that names an ingredient anywhere, or "our/this/the ... <product noun>".
+_PRODUCT_SUBJECT = re.compile(r"\b(?:" + _INGREDIENT + r")\b|\b(?:our|this|the|each|every|these)\s+(?:[\w-]+\s+){0,3}(?:"
+                              + _PRODUCT_NOUN + r")\b", re.IGNORECASE)
+# ... or ends on a product noun ("Laser light").
+_PRODUCT_END = re.compile(r"\b(?:" + _PRODUCT_NOUN + r")\s*$", re.IGNORECASE)
+
+
 def _is_product(subject: str, names: re.Pattern[str] | None) -> bool:
     if names is not None and names.search(subject):
         return True
-    return bool(re.search(r"\b(?:" + _PRODUCT_NOUN + r"|" + _INGREDIENT + r")\s*$", subject, re.IGNORECASE)
-                or re.search(r"\b(?:" + _INGREDIENT + r")\b", subject, re.IGNORECASE)
-                or re.search(r"\b(?:our|this|the|each|every|these)\s+(?:[\w-]+\s+){0,3}(?:" + _PRODUCT_NOUN + r")\b", subject,
-                             re.IGNORECASE))
+    return bool(_PRODUCT_END.search(subject) or _PRODUCT_SUBJECT.search(subject))
 
 
-# A shop's own buttons and offers, read from the whole page: the call-to-action rules run after this one.
 # A release that sells its news as a cure in its headline: "Breakthrough Compound Against Lyme Disease",
 # "Revolutionary Non-Surgical Cure for Bladder Leaks". Its own narrative is then read like a selling page's.
 _SENSATIONAL_HEADLINE = re.compile(

@@ -336,19 +336,20 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 continue
             if promises_only and not _PROMISE_FIGURE.match(block.text, match.start()):
                 continue
+            own_result = unpublished and sentence is not None and match.re is not POPULATION \
+                and _unpublished_result(sentence.text)
             if release and (sentence is None or not (_release_background(sentence.text, start - sentence.span.start,
                                                                                     match.group())
                                                      or _release_unsourced(sentence.text)
                                                      or _release_perception(sentence.text, match)
-                                                     or (unpublished and match.re is not POPULATION
-                                                         and _unpublished_result(sentence.text)))):
+                                                     or own_result)):
                 continue
             if match.re is BENEFIT and not _benefit_claim(match, sentence.text if sentence else block.text):
                 continue
             if match.re is POPULATION and not _vague_count_stated(match, sentence.text if sentence else block.text):
                 continue
             if (match.re in (CLAIM, BENEFIT) or (match.re is POPULATION and not release)) and sentence is not None \
-                    and _reports_study(sentence.text) and not (unpublished and _unpublished_result(sentence.text)):
+                    and _reports_study(sentence.text) and not own_result:
                 continue
             if match.re is POPULATION and not release and not _prevalence(block.text, match) \
                     and not _share_or_reach(match, sentence.text if sentence else block.text) \
@@ -1140,7 +1141,9 @@ def _lede_result_identified_below(ctx: DocContext, index: int, sentence: str) ->
             or _REACH.search(sentence) or _PREVALENCE.search(sentence) \
             or not (_PAST_RESULT.search(sentence) or _ABLE_TO.search(sentence)):
         return False
-    main = [i for i, b in enumerate(ctx.doc.blocks) if b.region == "main" and b.kind == "paragraph"]
+    if "main_paragraphs" not in ctx.memo:
+        ctx.memo["main_paragraphs"] = [i for i, b in enumerate(ctx.doc.blocks) if b.region == "main" and b.kind == "paragraph"]
+    main = ctx.memo["main_paragraphs"]
     if index not in main[:_LEDE_PARAGRAPHS]:
         return False
     position = main.index(index)
