@@ -89,8 +89,28 @@ def is_negated(sentence: str, start: int, end: int) -> bool:
         before = before[joined.end():]  # "requires no downtime and carries no side effects": a new predicate
     if _NEGATORS.search(before) and not _NOT_ONLY.search(before):
         return True
+    if _denied_by_evidence(sentence, start):
+        return True
     after = sentence[end:end + 80].replace("’", "'")
     return bool(_AFTER_NEGATION.search(after[:40]) or _STILL_TO_COME.search(after))
+
+
+# "No evidence that ..." denies its whole that-clause, however long: "there is no good evidence
+# that the drip is safe and works for everyone". A contrast or a new clause ends its reach.
+_NO_EVIDENCE_THAT = re.compile(
+    r"\b(?:no|little|scant|insufficient|not enough|nothing (?:like )?enough|lacks?|lacking|without) "
+    r"(?:[\w-]+ ){0,2}?(?:evidence|proof|data|studies|research|trials?|sign|reason to (?:believe|think)) "
+    r"(?:(?:yet |so far |to date )?(?:that|to (?:suggest|show|prove|support the (?:idea|claim) that)|showing|suggesting|proving)\b)",
+    re.IGNORECASE)
+_SCOPE_BREAK = re.compile(r"[;:.!?]\s|\b(?:but|however|although|though|whereas|yet|while|instead)\b", re.IGNORECASE)
+
+
+def _denied_by_evidence(sentence: str, start: int) -> bool:
+    before = sentence[max(0, start - WINDOW):start]
+    last = None
+    for last in _NO_EVIDENCE_THAT.finditer(before):
+        pass
+    return last is not None and not _SCOPE_BREAK.search(before[last.end():])
 
 
 # A second predicate joined by "and" starts its own clause for negation: the first one's "no" does

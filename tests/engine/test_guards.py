@@ -41,3 +41,11 @@ def test_a_question_the_text_answers_no_is_not_a_claim() -> None:
     assert not rules & {"HC201", "HC204"}
     rules = {f.rule for f in findings_for("Is this the miracle cure you have been waiting for? Our drops work in days.")}
     assert {"HC201", "HC204"} <= rules
+
+
+def test_no_evidence_that_denies_its_whole_clause_until_a_contrast() -> None:
+    denied = "There is no good evidence that the drip is safe and works for everyone."
+    assert not {f.rule for f in findings_for(denied)} & {"HC201", "HC202"}
+    # A contrast ends the denial: the page then makes the claim itself.
+    claimed = "There is no evidence that the drip is harmful, but it works for everyone and is completely safe."
+    assert {f.rule for f in findings_for(claimed)} & {"HC201", "HC202"}
