@@ -263,6 +263,8 @@ def own_mechanism_and_proof(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding
             start = sentence.span.start + s
             yield ctx.finding(spec, Span(start, start + (e - s)), match.group(), text)
             break
+    yield from consequence_claims(ctx, spec)
+    yield from uncontrolled_cure_headlines(ctx, spec)
 
 
 def footer_pattern_findings(ctx: DocContext, spec: RuleSpec, rule) -> Iterator[Finding]:
@@ -323,6 +325,7 @@ _BODY_VERB = (
 _VERB_FORMS = (
     r"(?:(?:\w+ly|also|even|actually|directly|instantly|naturally|gently|quickly|deeply|literally|simply) )?"
     r"(?P<evidence>(?:acts? as (?:an? )?(?:natural |powerful |potent |gentle |built-in )?[\w-]+|"
+    r"works? (?:by|through) (?:[a-z-]+ing)(?: [\w'’-]+){1,3}|"
     r"(?:" + _BODY_VERB + r")(?:s|es|ies)?(?= )(?: (?:up|down|out|off|on|back|away|shut|open))?(?: [\w'’-]+){1,3}))"
 )
 # Verbs that only soften or that report: these need a body object to count ("supports thyroid function").
@@ -445,22 +448,34 @@ def _is_product(subject: str, names: re.Pattern[str] | None) -> bool:
 # "Revolutionary Non-Surgical Cure for Bladder Leaks". Its own narrative is then read like a selling page's.
 _SENSATIONAL_HEADLINE = re.compile(
     r"\b(?:breakthrough|revolutionar\w*|miracle|game[- ]chang\w*|groundbreaking|cures?|wipes? out|eliminates?|eradicates?|"
-    r"reverses?|ends|transforms?|transformative|stops)\b",
+    r"reverses?|ends|transforms?|transformative|stops|regrows?|(?:could|can|will|would) (?:help )?(?:end|cure|reverse|wipe out|eliminate))\b",
+    re.IGNORECASE,
+)
+# A release's label lines are not its headline: "PRESS RELEASE", "FOR IMMEDIATE RELEASE", "News release".
+_RELEASE_LABEL = re.compile(
+    r"^\W{0,3}(?:(?:for )?immediate release|(?:press|news|media) release|press statement|news|embargoed\b[^.!?]{0,60}|"
+    r"for release\b[^.!?]{0,40})\W*$",
     re.IGNORECASE,
 )
 
 
 def _sensational_release(ctx: DocContext) -> bool:
+    """A release whose headline, or its deck (the lines before the dateline), sells the news as a cure."""
     if "sensational_release" not in ctx.memo:
-        headline = ""
+        lines: list[str] = []
         if ctx.is_press_release:
-            headline = ctx.doc.metadata.title or ""
-            if not headline:
-                for block in ctx.doc.blocks[:6]:
-                    if block.region == "main" and block.text.strip():
-                        headline = block.text
-                        break
-        ctx.memo["sensational_release"] = bool(headline) and len(headline) < 200 and bool(_SENSATIONAL_HEADLINE.search(headline))
+            title = ctx.doc.metadata.title or ""
+            if title and not _RELEASE_LABEL.match(title):
+                lines.append(title)
+            for block in ctx.doc.blocks[:6]:
+                text = block.text.strip()
+                if block.region != "main" or not text or _RELEASE_LABEL.match(text):
+                    continue
+                # The headline and its deck end where the dated body text starts.
+                if len(text) >= 200 or re.search(r"\b(?:19|20)\d\d\b", text) or len(lines) >= 3:
+                    break
+                lines.append(text)
+        ctx.memo["sensational_release"] = any(_SENSATIONAL_HEADLINE.search(line) for line in lines)
     return ctx.memo["sensational_release"]
 
 
@@ -530,3 +545,134 @@ def product_action_claims(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             continue
         start = sentence.span.start + s
         yield ctx.finding(spec, Span(start, start + (e - s)), text[s:e], text)
+
+
+# -- the symptom's end told as the consequence of the product's action -------------------------------------
+# "..., so the tingling fades and your grip comes back", "..., so outbreaks simply cannot get started",
+# "..., and the disease resolves": a mechanism followed by its promised result, told as what happens. On a
+# page that sells and in a release (its own text and its spokespeople's quotes, not the issuer's "About"
+# section); a news story's own narrative and its quotes are left alone.
+_SYMPTOM = (
+    r"pain|aches?|aching|tingling|numbness|itch(?:ing|iness)?|redness|flushing|swelling|puffiness|inflammation|burning|"
+    r"stiffness|cramps?|cramping|spasms?|leaks?|leakage|leaking|reflux|heartburn|acid|congestion|snoring|ringing|tinnitus|"
+    r"symptoms?|disease|condition|infection|outbreaks?|flare-?ups?|flares?|breakouts?|blisters?|sores?|attacks?|"
+    r"migraines?|headaches?|cravings?|bloating|fatigue|brain fog|fog|anxiety|reaction|irritation|discomfort|soreness|"
+    r"tension|cough(?:ing)?|wheez(?:e|ing)|dryness|grittiness|sneezing|allergies|stabbing|throbbing|clicking|grinding|"
+    r"dizziness|vertigo|nausea|constipation|diarrh(?:o)?ea|insomnia|sleeplessness|restlessness|stress|urges?|damage|colds?|flu|"
+    r"dryness|hot flushes|hot flashes|night sweats|acne|spots|dandruff|odou?r|snoring"
+)
+_FUNCTION = (
+    r"grip|strength|energy|vision|sight|eyesight|hearing|sleep|memory|focus|movement|mobility|balance|bladder control|"
+    r"control|stamina|libido|appetite|confidence|range of motion|flexibility|function|hair|glow|colour|color|voice|smell|taste"
+)
+_CONSEQUENCE = re.compile(
+    r"(?:,\s*|\s[—–-]\s*|;\s*|\s)(?:and so |and |so that |so |which means |meaning |leaving |until )"
+    r"(?P<evidence>(?:the |your |their |its |any |all |those |these |his |her |every |each |future |new |existing )?"
+    r"(?:[\w'’-]+ ){0,2}?(?:(?:" + _SYMPTOM + r") (?:simply |quickly |naturally |finally |gradually |soon |just |never |no longer )?"
+    r"(?:fades?(?: away)?|stops?(?: [a-z]+ing(?: [a-z]+)?)?|disappears?|resolves?|vanish(?:es)?|goes? away|clears?(?: up)?|"
+    r"subsides?|eases?(?: off)?|melts? away|lifts?|dissolves?|settles?(?: down)?|calms? down|dies? down|"
+    r"(?:simply )?(?:cannot|can't|can’t|can no longer|won't|won’t|will not|never) (?:get started|start|begin|come back|return|"
+    r"take hold|form|spread|develop|recur|break out)|never (?:starts?|returns?|comes? back|begins?)|(?:is|are) gone)|"
+    r"(?:" + _FUNCTION + r") (?:simply |quickly |naturally |finally |gradually |soon |just )?(?:comes? back|returns?|is restored|"
+    r"are restored)))\b",
+    re.IGNORECASE,
+)
+_CONSEQUENCE_VETO = re.compile(
+    r"\b(?:if|unless|whether|until you|when you stop|stop taking|see (?:a|your) doctor|call|seek|contact|side effects?|"
+    r"warning|rest|ice|painkillers?|ibuprofen|paracetamol|acetaminophen)\b",
+    re.IGNORECASE,
+)
+
+
+def consequence_claims(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """A symptom's end, or a lost function's return, told as the consequence of what the product does, on a
+    page that sells or in a release (see the comment above ``_SYMPTOM``)."""
+    release = ctx.is_press_release
+    if not release and not sells_unless_report(ctx):
+        return
+    footer = ctx.release_footer_start if release else None
+    for sentence in ctx.main_sentences:
+        text = sentence.text
+        block = ctx.doc.blocks[sentence.block]
+        if not ctx.in_scope(spec, block) or text.rstrip().endswith("?") or len(text) > 400:
+            continue
+        if footer is not None and sentence.span.start >= footer and not in_product_section(ctx, sentence.span.start):
+            continue
+        match = _CONSEQUENCE.search(text)
+        if match is None or match.start() < 12:
+            continue
+        s, e = match.span("evidence")
+        if _CONSEQUENCE_VETO.search(text) or ctx.is_cited(sentence.block, sentence):
+            continue
+        # On a page that sells, a customer's quoted story is a testimonial, not the page's mechanism.
+        if not release and _QUOTED.search(text):
+            continue
+        if _withdrawn(ctx, spec, text, s, e, "strict") or is_hedged(text, 0, len(text)) or _MECHANISM_HEDGE.search(text[:s]):
+            continue
+        start = sentence.span.start + s
+        yield ctx.finding(spec, Span(start, start + (e - s)), text[s:e], text)
+
+
+# -- a cure told in the headline of a story or release whose only evidence is an uncontrolled result ----------
+# HealthNewsReview's evidence criterion: "New gel wipes out nerve pain in days" or "chair could end bladder
+# leaks" over "in a study of 30 patients, 90% reported relief" (no comparison group) states as the product's
+# effect what an uncontrolled count cannot show. "May" and "might" take the headline back, "could" does not
+# (Sumner et al.); a news headline's "says" credits the claim to its speaker.
+_CURE_HEADLINE = re.compile(
+    r"\b(?:wipes? out|ends?|cures?|eliminates?|eradicates?|stops?|halts?|reverses?|heals?|banish(?:es)?|erases?|beats?|"
+    r"defeats?|clears?|regrows?|rebuilds?|restores?|repairs?|silences?|melts? away|kills?|frees? [\w'’ -]{1,40}? from)\b"
+    r"(?: [\w'’-]+){0,3}? (?:" + _SYMPTOM + r"|leaks|bladder|incontinence|sinusitis|arthritis|acne|eczema|psoriasis|rosacea|"
+    r"baldness|hair loss|wrinkles|ageing|aging|diabetes|obesity|depression|dementia|alzheimer's|cancer|tumou?rs?|"
+    r"glands?|cartilage|nerves?|bacteria|virus|shingles|lyme|dry eye|hearing|vision|sight|memory|bones?|teeth|gums|"
+    r"blindness|deafness|paralysis|addiction|autism|adhd)\b",
+    re.IGNORECASE,
+)
+_UNCONTROLLED = re.compile(
+    r"\b(?:pilot (?:study|trial|data|results)|open-label|single-arm|uncontrolled (?:study|trial)|"
+    r"(?:study|trial) of (?:just |only )?\d{1,3} (?:patients|people|adults|women|men|participants|volunteers|users|children)|"
+    r"\d{1,3} ?(?:%|percent|per cent) (?:of (?:the )?(?:[\w-]+ )?(?:patients|people|adults|women|men|participants|users|volunteers|"
+    r"them|those) )?(?:reported|said|say|felt|noticed))\b",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^By (?:[A-Z][\w.'’-]+ ){1,3}(?:\||[|·•–—-]|and\b|$)|^By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}$")
+_CONTROLLED = re.compile(r"\b(?:randomi[sz]ed|placebo|sham|control group|controlled trial|double-blind)\b", re.IGNORECASE)
+_HEADLINE_TAKEN_BACK = re.compile(r"\b(?:may|might|whether|if|hope|hopes|aims?|seeks?|bid|quest|race|could it)\b|\?", re.IGNORECASE)
+
+
+def uncontrolled_cure_headlines(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """A cure verb in the headline of a page whose evidence is an uncontrolled count (see above)."""
+    # A shop's own headline is weighed by HC207 and HC208; a bylined article carrying an advertisement is not a shop.
+    if sells_unless_report(ctx) and not any(_BYLINE.match(b.text.strip()) for b in ctx.doc.blocks[:8]):
+        return
+    text = ctx.main_text()
+    if not _UNCONTROLLED.search(text) or _CONTROLLED.search(text):
+        return
+    release = ctx.is_press_release
+    checked = 0
+    for sentence in ctx.main_sentences:
+        block = ctx.doc.blocks[sentence.block]
+        line = sentence.text.strip()
+        if not line or _RELEASE_LABEL.match(line) or "|" in line:
+            continue
+        checked += 1
+        if checked > 3:
+            break
+        # A headline or deck: a heading, or an opening line with no closing full stop.
+        if block.kind != "heading" and re.search(r"[.!\"”]\s*$", line):
+            continue
+        if not ctx.in_scope(spec, block) or re.search(r"\b(?:19|20)\d\d\b", line):
+            continue
+        match = _CURE_HEADLINE.search(line)
+        if match is None or _HEADLINE_TAKEN_BACK.search(line):
+            continue
+        # "A Cure for Bladder Leaks", "the end of back pain": nouns, left to the hype and certainty rules.
+        if re.match(r"(?:cures?|ends?) (?:for|of|to)\b", match.group(), re.IGNORECASE):
+            continue
+        if not release and re.search(r"\b(?:say|says|said|told|claims?|promises?|vows?|pledges?)\b", line, re.IGNORECASE):
+            continue
+        s, e = match.span()
+        if is_negated(line, s, e):
+            continue
+        offset = sentence.text.find(line)
+        start = sentence.span.start + offset + s
+        yield ctx.finding(spec, Span(start, start + (e - s)), match.group(), sentence.text)
