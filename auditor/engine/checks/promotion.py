@@ -132,13 +132,14 @@ _LAY_VOICE = re.compile(
     r"\b(?:said|says|according to|recalls|recalled|added|adds) " + _NAME + r", (?:\d{2}\b|an? (?:\d{2}-year-old |[\w-]+ )?" + _LAY_ROLE + r"\b)"
     r"|\b" + _NAME + r", (?:\d{2},|the " + _LAY_ROLE + r" of\b)"
     r"|\b(?:one|another) (?:\d{2}-year-old )?(?:study |trial |program |programme )?" + _LAY_ROLE + r"\b(?:,| who)"
-    r"|\b(?:(?-i:P)articipant|(?-i:P)atient|(?:mum|mother|father|dad)-of-\w+|(?:mother|father) of (?:two|three|four|five|\d)) " + _NAME
+    r"|\b(?:(?:study |trial |programme |program )?(?:participant|patient|customer|user|member|client|volunteer|mother|father|mum|mom|dad|parent|grandmother|grandfather)"
+    r"|(?:mum|mother|father|dad)-of-\w+|(?:mother|father) of (?:two|three|four|five|\d)) " + _NAME
     + r"|\bearly (?:users|customers|testers|adopters|members) (?:describe|say|call|report|rave)",
     re.IGNORECASE,
 )
 _EXPERT = re.compile(
     r"\b(?:dr|prof|professor|ceo|cfo|coo|cso|cmo|chief|officer|founder|co-founder|director|president|chair|investigator|researcher|"
-    r"scientist|physician|surgeon|doctor|dietitian|nurse|spokes\w+|head of|manager|lead author|author|consultant|specialist|mayor)\b",
+    r"scientist|physician|surgeon|doctor|dietitian|spokes\w+|head of|lead author|author|mayor)\b",
     re.IGNORECASE,
 )
 _QUOTE = re.compile(r"[“\"]([^“”\"\n]{12,600})(?:[”\"]|$)")
