@@ -116,3 +116,77 @@ def _new_spans(findings: list[Finding], own: list[Finding]) -> list[Finding]:
     """``findings`` that do not overlap one of the rule's own findings."""
     taken = [f.span for f in own if f.span is not None]
     return [f for f in findings if f.span is None or not any(f.span.overlaps(t) for t in taken)]
+
+
+# -- a release's own patient voices --------------------------------------------------------------
+# A press release speaks for its issuer: when it quotes a treated patient, a parent or a customer
+# ("I slept through the night for the first time," said Dana, 54, from Ashford), the issuer chose
+# that voice to sell the result, as a testimonial (FTC 16 CFR 255: the advertiser is responsible
+# for the endorsement). A news story quoting the same patient is reporting, so only releases count,
+# and only a lay person introduced as such (an age, a family role, "one participant", "patient X"),
+# speaking in the first person; researchers, doctors and executives speak for the science or the firm.
+_NAME = r"(?-i:[A-Z][a-z]+(?:[ -][A-Z][a-z'’-]+)?)"
+_LAY_ROLE = (r"(?:mother|father|mum|mom|dad|parent|grandmother|grandfather|grandparent|wife|husband|daughter|son|"
+             r"patient|participant|member|customer|user|client|volunteer|tester|subscriber|mum-of-\w+|mother-of-\w+|father-of-\w+)")
+_LAY_VOICE = re.compile(
+    r"\b(?:said|says|according to|recalls|recalled|added|adds) " + _NAME + r", (?:\d{2}\b|an? (?:\d{2}-year-old |[\w-]+ )?" + _LAY_ROLE + r"\b)"
+    r"|\b" + _NAME + r", (?:\d{2},|the " + _LAY_ROLE + r" of\b)"
+    r"|\b(?:one|another) (?:\d{2}-year-old )?(?:study |trial |program |programme )?" + _LAY_ROLE + r"\b(?:,| who)"
+    r"|\b(?:(?:study |trial |programme |program )?(?:participant|patient|customer|user|member|client|volunteer|mother|father|mum|mom|dad|parent|grandmother|grandfather)"
+    r"|(?:mum|mother|father|dad)-of-\w+|(?:mother|father) of (?:two|three|four|five|\d)) " + _NAME
+    + r"|\bearly (?:users|customers|testers|adopters|members) (?:describe|say|call|report|rave)",
+    re.IGNORECASE,
+)
+_EXPERT = re.compile(
+    r"\b(?:dr|prof|professor|ceo|cfo|coo|cso|cmo|chief|officer|founder|co-founder|director|president|chair|investigator|researcher|"
+    r"scientist|physician|surgeon|doctor|dietitian|spokes\w+|head of|lead author|author|mayor)\b",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile(r"[“\"]([^“”\"\n]{12,600})(?:[”\"]|$)")
+_ATTRIBUTION = re.compile(
+    r"\s*,?\s*(?:(?:said|says|added|adds|recalls|recalled|explained|explains)\s+(?P<who>(?!she\b|he\b|they\b)[^.“”\"]{1,100})"
+    r"|(?:she|he|they)\s+(?:said|says|added|adds|recalls|recalled|explained|explains)\b)",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i['’](?:m|ve|d|ll)|my|me|we|we['’](?:re|ve|d)|our|us)\b", re.IGNORECASE)
+
+
+@register("selling_page_pattern_and_release_voices")
+def selling_page_pattern_and_release_voices(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """``selling_page_pattern``, and in a press release the first-person quotes of a lay person it introduces."""
+    own = list(selling_page_pattern(ctx, spec))
+    yield from own
+    if ctx.is_press_release:
+        taken = [f.span for f in own if f.span is not None]
+        # A quote already flagged whole is not flagged twice; one with a phrase flagged inside is.
+        yield from (f for f in _release_voices(ctx, spec)
+                    if not any(t.start <= f.span.start and f.span.end <= t.end for t in taken))
+
+
+def _release_voices(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    for index, block in ctx.blocks_in_scope(spec):
+        text = block.text
+        if block.kind == "code" or not _LAY_VOICE.search(text):
+            continue
+        if ctx.in_release_footer(block.span.start, index, text):
+            continue
+        for quote in _QUOTE.finditer(text):
+            said = quote.group(1)
+            if not _FIRST_PERSON.search(said) or said.rstrip().endswith("?"):
+                continue
+            # Who is speaking: the words right after the quote (", said Dana, 54") or, after a bare
+            # "she said" or none, the introduction before the quote ("Participant Jo Bell, 38, said ...").
+            after = _ATTRIBUTION.match(text, quote.end())
+            if after and after.group("who"):
+                speaker = "said " + after.group("who")
+            else:
+                intros = list(_LAY_VOICE.finditer(text, max(0, quote.start() - 200), quote.start()))
+                if not intros:
+                    continue
+                # The introduction up to its clause's end ("One member, a 52-year-old teacher, said").
+                intro = intros[-1]
+                speaker = intro.group() + re.split(r"[.;:]\s|\bsaid\b", text[intro.end():quote.start()])[0][:60]
+            if _EXPERT.search(speaker) or not _LAY_VOICE.search(speaker):
+                continue
+            start = block.span.start + quote.start(1)
+            yield ctx.finding(spec, Span(start, start + len(said)), said[:120].strip())
