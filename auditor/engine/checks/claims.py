@@ -368,15 +368,6 @@ def _gives_harm_rates(ctx: DocContext) -> bool:
     return False
 
 
-def _risk_rule(spec: RuleSpec):
-    """HC205's patterns and guards as one pattern rule."""
-    from dataclasses import replace
-
-    from auditor.engine.kinds.pattern import PatternRule  # the kinds import the checks package
-
-    return PatternRule(replace(spec, kind="pattern", params={k: v for k, v in spec.params.items() if k != "check"}))
-
-
 @register("risk_minimizing")
 def risk_minimizing(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     """Risk-minimizing language (HC205), less what the rest of the document answers for:
@@ -389,10 +380,9 @@ def risk_minimizing(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
       that ... In addition, the supplements were well tolerated") is attributed like the first.
     """
     from auditor.engine.guards import is_attributed
-    from auditor.engine.kinds.python import prepared
 
     rates: bool | None = None
-    for finding in prepared(spec, "risk_minimizing", _risk_rule).run(ctx):
+    for finding in own_voice_findings(ctx, spec, "risk_minimizing_own_voice"):
         sentence = ctx.sentence_at(finding.span.start) if finding.span else None
         if sentence is None:
             yield finding
@@ -659,3 +649,66 @@ def _descriptive_hype(ctx: DocContext, finding: Finding) -> bool:
     if _FAR_OFF.search(word) and _CHANGE_ONLY.search(word):
         return True
     return False
+
+
+# -- HC202 and HC205: a study's finding in the issuer's own voice ----------------------------------
+# "Study shows our serum reverses skin ageing" in a release's headline, "research shows online therapy
+# is just as effective" on a page that sells, "no serious side effects were reported, confirming the
+# formula's excellent safety profile": on a press release or a selling page the study reported is the
+# issuer's own, and the claim made from it is the issuer's. In a news story (or any other page) a
+# reported finding stays the study's; and "according to" hands the words to someone else everywhere.
+_OTHERS_WORDS = re.compile(r"\baccording to\b", re.IGNORECASE)
+# A test still to be passed ("would first need to show that the compound is safe") is no finding.
+_TO_BE_SHOWN = re.compile(
+    r"\b(?:to|would|will|must|should|could|may|might|can)\s+(?:\w+\s+)?(?:show|find|prove|demonstrate|confirm)\b", re.IGNORECASE)
+# A study's result as a plain comparison or verdict ("the research indicates that X is significantly more
+# effective", "results showed that it is safe") reports the study; the overclaim needs more than that.
+_PLAIN_RESULT = re.compile(r"^(?:(?:much|far|significantly) )?more effective$|^(?:is|are) (?:very |also )?safe$", re.IGNORECASE)
+
+
+def _own_voice_rule(spec: RuleSpec):
+    """The rule's patterns and guards as one pattern rule, less the attribution guard (weighed by page)."""
+    from dataclasses import replace
+
+    from auditor.engine.kinds.pattern import PatternRule  # the kinds import the checks package
+
+    params = {k: v for k, v in spec.params.items() if k != "check"} | {"ignore_when_attributed": False}
+    return PatternRule(replace(spec, kind="pattern", params=params))
+
+
+def _issuer_page(ctx: DocContext) -> bool:
+    """A press release (not a news story carrying its furniture) or a page that sells (read once per page)."""
+    if "issuer_page" not in ctx.memo:
+        from auditor.engine.guards import has_release_furniture, is_news_story_text
+        from auditor.engine.selling import sells_unless_report
+
+        text = ctx.doc.text
+        release = (ctx.is_press_release or has_release_furniture(text)) and not is_news_story_text(text)
+        ctx.memo["issuer_page"] = release or sells_unless_report(ctx)
+    return ctx.memo["issuer_page"]
+
+
+def own_voice_findings(ctx: DocContext, spec: RuleSpec, key: str) -> Iterator[Finding]:
+    """The rule's pattern findings; with ``ignore_when_attributed``, one a study is reported to have
+    found is kept only on the issuer's own page (a release, a selling page) and not after "according to"."""
+    from auditor.engine.guards import is_attributed
+    from auditor.engine.kinds.python import prepared
+
+    weigh = bool(spec.params.get("ignore_when_attributed"))
+    for finding in prepared(spec, key, _own_voice_rule).run(ctx):
+        sentence = ctx.sentence_at(finding.span.start) if (weigh and finding.span) else None
+        if sentence is not None:
+            s = finding.span.start - sentence.span.start
+            before = sentence.text[max(0, s - 300):s]
+            if is_attributed(sentence.text, s) and (
+                    not _issuer_page(ctx) or _OTHERS_WORDS.search(before) or _TO_BE_SHOWN.search(before)
+                    or _PLAIN_RESULT.match(finding.evidence)):
+                continue
+        yield finding
+
+
+@register("overstated_efficacy")
+def overstated_efficacy(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """Overstated efficacy (HC202): the rule's patterns, a study's reported finding counting as the
+    issuer's claim on a release or a selling page (see ``own_voice_findings``)."""
+    yield from own_voice_findings(ctx, spec, "overstated_efficacy")
