@@ -672,7 +672,8 @@ def _own_voice_rule(spec: RuleSpec):
 
     from auditor.engine.kinds.pattern import PatternRule  # the kinds import the checks package
 
-    params = {k: v for k, v in spec.params.items() if k != "check"} | {"ignore_when_attributed": False}
+    params = {k: v for k, v in spec.params.items() if k not in ("check", "selling_patterns", "selling_unless")}
+    params |= {"ignore_when_attributed": False}
     return PatternRule(replace(spec, kind="pattern", params=params))
 
 
@@ -710,5 +711,41 @@ def own_voice_findings(ctx: DocContext, spec: RuleSpec, key: str) -> Iterator[Fi
 @register("overstated_efficacy")
 def overstated_efficacy(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     """Overstated efficacy (HC202): the rule's patterns, a study's reported finding counting as the
-    issuer's claim on a release or a selling page (see ``own_voice_findings``)."""
-    yield from own_voice_findings(ctx, spec, "overstated_efficacy")
+    issuer's claim on a release or a selling page (see ``own_voice_findings``); on a page that sells,
+    also the seller's own verdicts of ``selling_patterns`` (see ``selling_verdicts``)."""
+    own = list(own_voice_findings(ctx, spec, "overstated_efficacy"))
+    yield from own
+    yield from selling_verdicts(ctx, spec, own)
+
+
+# -- HC202 on a page that sells: the rule's ``selling_patterns`` ------------------------------------
+# "For most people, X is the fastest way to clear skin", "nothing works better", "trained on proven
+# techniques", "the gold standard for knee pain": verdicts a seller gives its own product. A health page
+# or a news story may call colonoscopy the gold standard for screening or say statins are proven to
+# lower risk; only on a page that sells (never a release or a news story) are they the seller's verdict.
+def _selling_verdict_rule(spec: RuleSpec):
+    """The rule's ``selling_patterns`` with its negation and hedging guards and ``selling_unless``."""
+    from dataclasses import replace
+
+    from auditor.engine.kinds.pattern import PatternRule  # the kinds import the checks package
+
+    params = {k: spec.params[k] for k in ("ignore_when_negated", "ignore_when_hedged") if k in spec.params}
+    params |= {"patterns": spec.params["selling_patterns"], "unless": spec.params.get("selling_unless", [])}
+    return PatternRule(replace(spec, kind="pattern", params=params))
+
+
+def selling_verdicts(ctx: DocContext, spec: RuleSpec, own: list[Finding]) -> Iterator[Finding]:
+    """Findings of ``selling_patterns`` on a page that sells, where they overlap none of ``own``."""
+    from auditor.engine.kinds.python import prepared
+    from auditor.engine.selling import sells_unless_report
+
+    if not spec.params.get("selling_patterns") or not sells_unless_report(ctx):
+        return
+    taken = [f.span for f in own if f.span is not None]
+    for finding in prepared(spec, "selling_verdicts", _selling_verdict_rule).run(ctx):
+        if finding.span is None or any(finding.span.overlaps(t) for t in taken):
+            continue
+        if _in_link_list(ctx, finding.span.start):
+            continue
+        taken.append(finding.span)
+        yield finding
