@@ -368,15 +368,6 @@ def _gives_harm_rates(ctx: DocContext) -> bool:
     return False
 
 
-def _risk_rule(spec: RuleSpec):
-    """HC205's patterns and guards as one pattern rule."""
-    from dataclasses import replace
-
-    from auditor.engine.kinds.pattern import PatternRule  # the kinds import the checks package
-
-    return PatternRule(replace(spec, kind="pattern", params={k: v for k, v in spec.params.items() if k != "check"}))
-
-
 @register("risk_minimizing")
 def risk_minimizing(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     """Risk-minimizing language (HC205), less what the rest of the document answers for:
@@ -389,10 +380,9 @@ def risk_minimizing(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
       that ... In addition, the supplements were well tolerated") is attributed like the first.
     """
     from auditor.engine.guards import is_attributed
-    from auditor.engine.kinds.python import prepared
 
     rates: bool | None = None
-    for finding in prepared(spec, "risk_minimizing", _risk_rule).run(ctx):
+    for finding in own_voice_findings(ctx, spec, "risk_minimizing_own_voice"):
         sentence = ctx.sentence_at(finding.span.start) if finding.span else None
         if sentence is None:
             yield finding
@@ -659,3 +649,103 @@ def _descriptive_hype(ctx: DocContext, finding: Finding) -> bool:
     if _FAR_OFF.search(word) and _CHANGE_ONLY.search(word):
         return True
     return False
+
+
+# -- HC202 and HC205: a study's finding in the issuer's own voice ----------------------------------
+# "Study shows our serum reverses skin ageing" in a release's headline, "research shows online therapy
+# is just as effective" on a page that sells, "no serious side effects were reported, confirming the
+# formula's excellent safety profile": on a press release or a selling page the study reported is the
+# issuer's own, and the claim made from it is the issuer's. In a news story (or any other page) a
+# reported finding stays the study's; and "according to" hands the words to someone else everywhere.
+_OTHERS_WORDS = re.compile(r"\baccording to\b", re.IGNORECASE)
+# A test still to be passed ("would first need to show that the compound is safe") is no finding.
+_TO_BE_SHOWN = re.compile(
+    r"\b(?:to|would|will|must|should|could|may|might|can)\s+(?:\w+\s+)?(?:show|find|prove|demonstrate|confirm)\b", re.IGNORECASE)
+# A study's result as a plain comparison or verdict ("the research indicates that X is significantly more
+# effective", "results showed that it is safe") reports the study; the overclaim needs more than that.
+_PLAIN_RESULT = re.compile(r"^(?:(?:much|far|significantly) )?more effective$|^(?:is|are) (?:very |also )?safe$", re.IGNORECASE)
+
+
+def _own_voice_rule(spec: RuleSpec):
+    """The rule's patterns and guards as one pattern rule, less the attribution guard (weighed by page)."""
+    from dataclasses import replace
+
+    from auditor.engine.kinds.pattern import PatternRule  # the kinds import the checks package
+
+    params = {k: v for k, v in spec.params.items() if k not in ("check", "selling_patterns", "selling_unless")}
+    params |= {"ignore_when_attributed": False}
+    return PatternRule(replace(spec, kind="pattern", params=params))
+
+
+def _issuer_page(ctx: DocContext) -> bool:
+    """A press release (not a news story carrying its furniture) or a page that sells (read once per page)."""
+    if "issuer_page" not in ctx.memo:
+        from auditor.engine.guards import has_release_furniture, is_news_story_text
+        from auditor.engine.selling import sells_unless_report
+
+        text = ctx.doc.text
+        release = (ctx.is_press_release or has_release_furniture(text)) and not is_news_story_text(text)
+        ctx.memo["issuer_page"] = release or sells_unless_report(ctx)
+    return ctx.memo["issuer_page"]
+
+
+def own_voice_findings(ctx: DocContext, spec: RuleSpec, key: str) -> Iterator[Finding]:
+    """The rule's pattern findings; with ``ignore_when_attributed``, one a study is reported to have
+    found is kept only on the issuer's own page (a release, a selling page) and not after "according to"."""
+    from auditor.engine.guards import is_attributed
+    from auditor.engine.kinds.python import prepared
+
+    weigh = bool(spec.params.get("ignore_when_attributed"))
+    for finding in prepared(spec, key, _own_voice_rule).run(ctx):
+        sentence = ctx.sentence_at(finding.span.start) if (weigh and finding.span) else None
+        if sentence is not None:
+            s = finding.span.start - sentence.span.start
+            before = sentence.text[max(0, s - 300):s]
+            if is_attributed(sentence.text, s) and (
+                    not _issuer_page(ctx) or _OTHERS_WORDS.search(before) or _TO_BE_SHOWN.search(before)
+                    or _PLAIN_RESULT.match(finding.evidence)):
+                continue
+        yield finding
+
+
+@register("overstated_efficacy")
+def overstated_efficacy(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """Overstated efficacy (HC202): the rule's patterns, a study's reported finding counting as the
+    issuer's claim on a release or a selling page (see ``own_voice_findings``); on a page that sells,
+    also the seller's own verdicts of ``selling_patterns`` (see ``selling_verdicts``)."""
+    own = list(own_voice_findings(ctx, spec, "overstated_efficacy"))
+    yield from own
+    yield from selling_verdicts(ctx, spec, own)
+
+
+# -- HC202 on a page that sells: the rule's ``selling_patterns`` ------------------------------------
+# "For most people, X is the fastest way to clear skin", "nothing works better", "trained on proven
+# techniques", "the gold standard for knee pain": verdicts a seller gives its own product. A health page
+# or a news story may call colonoscopy the gold standard for screening or say statins are proven to
+# lower risk; only on a page that sells (never a release or a news story) are they the seller's verdict.
+def _selling_verdict_rule(spec: RuleSpec):
+    """The rule's ``selling_patterns`` with its negation and hedging guards and ``selling_unless``."""
+    from dataclasses import replace
+
+    from auditor.engine.kinds.pattern import PatternRule  # the kinds import the checks package
+
+    params = {k: spec.params[k] for k in ("ignore_when_negated", "ignore_when_hedged") if k in spec.params}
+    params |= {"patterns": spec.params["selling_patterns"], "unless": spec.params.get("selling_unless", [])}
+    return PatternRule(replace(spec, kind="pattern", params=params))
+
+
+def selling_verdicts(ctx: DocContext, spec: RuleSpec, own: list[Finding]) -> Iterator[Finding]:
+    """Findings of ``selling_patterns`` on a page that sells, where they overlap none of ``own``."""
+    from auditor.engine.kinds.python import prepared
+    from auditor.engine.selling import sells_unless_report
+
+    if not spec.params.get("selling_patterns") or not sells_unless_report(ctx):
+        return
+    taken = [f.span for f in own if f.span is not None]
+    for finding in prepared(spec, "selling_verdicts", _selling_verdict_rule).run(ctx):
+        if finding.span is None or any(finding.span.overlaps(t) for t in taken):
+            continue
+        if _in_link_list(ctx, finding.span.start):
+            continue
+        taken.append(finding.span)
+        yield finding
