@@ -14,8 +14,9 @@ from auditor.records import Block, Finding, Sentence, Span
 
 # Not "See also": an encyclopedia's cross-references are content.
 _OPENER = (
-    r"(?:(?:related|popular|recent|latest|more|trending|recommended|top) (?:posts|articles|stories|reads|coverage|reviews|reading|headlines)"
-    r"(?: from this blog)?|related|you (?:may|might) also (?:like|enjoy)|read (?:next|more)|most (?:read|popular|viewed|shared)"
+    r"(?:(?:related|popular|recent|latest|more|trending|recommended|top) (?:posts|articles|stories|reads|coverage|reviews|reading|headlines|releases|news)"
+    r"(?: from this blog)?|related|you (?:may|might) also (?:like|enjoy|be interested in)|read (?:next|more)|most (?:read|popular|viewed|shared)"
+    r"|keep reading|more (?:like this|to read)|recommended for you|up next|what to read next"
     r"|more (?:news |stories |articles |releases |headlines )?from (?:the )?[\w'’&.,() -]{1,40}?"
     # A news site's section box: "Most read in Health", "Trending in Health", "MORE HEALTH", "More health news".
     r"|(?:most (?:read|popular|viewed|shared)|trending|popular|latest|top stories) in [\w'’& -]{1,25}?"
