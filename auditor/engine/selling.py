@@ -168,8 +168,10 @@ _SELL_WORDS = re.compile(
 
 
 def sells_unless_report(ctx: DocContext) -> bool:
-    """True when a page that is neither a release nor a news story sells (read once per page)."""
-    if "sells_unless_report" not in ctx.memo:
-        ctx.memo["sells_unless_report"] = not is_report(ctx) and (
-            sells_by_findings(ctx) or offers_in_own_words(ctx) or bool(_SELL_WORDS.search(ctx.doc.text)))
-    return ctx.memo["sells_unless_report"]
+    """True when a page that is neither a release nor a news story sells. The page's own words are
+    read once; the findings are asked each time, since a rule that runs later sees more of them."""
+    if is_report(ctx):
+        return False
+    if "sells_in_own_words" not in ctx.memo:
+        ctx.memo["sells_in_own_words"] = offers_in_own_words(ctx) or bool(_SELL_WORDS.search(ctx.doc.text))
+    return ctx.memo["sells_in_own_words"] or sells_by_findings(ctx)
