@@ -190,3 +190,58 @@ def _release_voices(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 continue
             start = block.span.start + quote.start(1)
             yield ctx.finding(spec, Span(start, start + len(said)), said[:120].strip())
+
+
+# -- a selling page's quoted reviews, whole ------------------------------------------------------------
+# A review on a shop's or a clinic's page is one quote that may run over several sentences: the first
+# sets the scene ("Three kids and a lice outbreak the week before vacation."), a later one carries the
+# first person ("I'm wearing sandals again!") and the last may have none ("This did."). Every sentence
+# of the quote is the customer's endorsement, and so is the signature line under it ("Renée L.,
+# Carrow", "— Caroline, Bellhaven"). Only on a page whose main text sells, never in a release, and
+# only for a quote nobody is reported as saying (", said Dr. Forde" makes it reporting).
+_REVIEW_QUOTE = re.compile(r"^[\s★⭐☆*]*[“\"](?P<said>[^“”\"\n]{8,900})[”\"]?(?P<after>[^“”\"\n]{0,80})$")
+_REVIEWER_VOICE = re.compile(
+    r"\b(?:i|i['’](?:m|ve|d|ll)|my|me|myself)\b|\bour (?:family|daughter|son|kids|children|baby|twins|trip|holiday|vacation|home|lives|marriage|evenings|nights)\b"
+    r"|\b(?:saved|helped|gave|got|changed) (?:us|our)\b",
+    re.IGNORECASE,
+)
+_SAID_AFTER = re.compile(r"\b(?:said|says|told|tells|adds|added|explains|explained|recalls|recalled|according|wrote|writes|asks|asked)\b", re.IGNORECASE)
+
+
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_WORD = f"[{_UP}][{_LOW}'’-]+"
+_REVIEW_SIGNATURE = re.compile(
+    rf"^\s*(?:[—–-]\s*{_WORD}(?: [{_UP}]\.| {_WORD})?|{_WORD} [{_UP}]\.(?=,|\s*$)|{_WORD}(?: {_WORD})?(?=,))"
+    rf"(?:,\s*(?:[Aa]ge \d{{2}}|\d{{2}}|[Vv]erified (?:buyer|customer|patient|purchase)|(?:[Pp]atient|[Cc]lient|[Cc]ustomer|[Mm]ember) since \d{{4}}|"
+    rf"(?:[Mm]om|[Mm]um|[Dd]ad|[Mm]other|[Ff]ather) of (?:two|three|four|five|\d)|{_WORD}(?: {_WORD})?(?:,\s*[A-Z]{{2}})?))?\s*$"
+)
+
+
+@register("selling_page_pattern_and_quoted_reviews")
+def selling_page_pattern_and_quoted_reviews(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """``selling_page_pattern``, and on a page that sells every sentence of an unattributed first-person
+    review quote and the signature line under it."""
+    own = list(selling_page_pattern(ctx, spec))
+    yield from own
+    if ctx.is_press_release or not main_text_sells(ctx, own):
+        return
+    taken = [f.span for f in own if f.span is not None]
+    review_blocks: set[int] = set()
+    scoped = list(ctx.blocks_in_scope(spec))
+    for position, (index, block) in enumerate(scoped):
+        if block.kind == "code" or block.region != "main":
+            continue
+        quote = _REVIEW_QUOTE.match(block.text)
+        if quote:
+            said, after = quote.group("said"), quote.group("after")
+            starred = block.text.lstrip()[:1] in "★⭐"  # a star row marks a customer review
+            if not (starred or _REVIEWER_VOICE.search(said)) or _SAID_AFTER.search(after) or said.rstrip().endswith("?"):
+                continue
+            review_blocks.add(index)
+            for sentence in ctx.doc.sentences:
+                if sentence.block != index or any(sentence.span.overlaps(t) for t in taken):
+                    continue
+                yield ctx.finding(spec, sentence.span, sentence.text.strip(' \t★⭐☆*“”"')[:120])
+        elif position and scoped[position - 1][0] in review_blocks and len(block.text) <= 60 and _REVIEW_SIGNATURE.match(block.text):
+            if not any(block.span.overlaps(t) for t in taken):
+                yield ctx.finding(spec, block.span, block.text.strip())
