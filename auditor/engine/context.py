@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -69,6 +69,9 @@ class DocContext:
     findings: list[Finding] = field(default_factory=list)
     # Per-document answers a check computes once and several rules ask for (keyed by the check).
     memo: dict[str, Any] = field(default_factory=dict)
+    # Work a rule asks to finish once every sentence rule has run: (rule id, callable returning
+    # findings). A rule whose answer depends on what later rules find defers that part here.
+    deferred: list[tuple[str, Callable[[], Iterable[Finding]]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.lower = lower_same_length(self.doc.text)

@@ -93,6 +93,15 @@ def run(pack: RulePack, doc: Document, settings: Settings | None = None,
             except Exception as exc:  # noqa: BLE001
                 if rule.spec.id in enabled:
                     findings.append(_crashed(pack, ctx, rule.spec.id, exc))
+    # What rules deferred until every sentence rule had spoken (a shop's buttons, read once the
+    # page is known to sell).
+    ctx.findings = findings
+    for rule_id, finish in ctx.deferred:
+        try:
+            findings.extend(finish())
+        except Exception as exc:  # noqa: BLE001
+            if rule_id in enabled:
+                findings.append(_crashed(pack, ctx, rule_id, exc))
     findings.sort(key=_sort_key)
     ctx.findings = findings
     for doc_rule in pack.document_rules:

@@ -85,11 +85,26 @@ def selling_page_pattern(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     own = main.run(ctx)
     yield from own
     selling = _selling_rule(spec)
-    if (spec.params.get("furniture") == "when selling" or selling is not None) and main_text_sells(ctx, own):
+    reads_furniture = spec.params.get("furniture") == "when selling"
+    if (reads_furniture or selling is not None) and main_text_sells(ctx, own):
         if selling is not None:
             yield from _new_spans(selling.run(ctx), own)
-        if spec.params.get("furniture") == "when selling":
+        if reads_furniture:
             yield from furniture.run(ctx)
+    elif reads_furniture:
+        # The rules that would show the page sells (testimonials, later calls to action) may not
+        # have run yet: look at the furniture again once they have.
+        ctx.deferred.append((spec.id, lambda: _furniture_if_selling(ctx, spec, own, furniture)))
+
+
+def _furniture_if_selling(ctx: DocContext, spec: RuleSpec, own: list[Finding], furniture: Any) -> list[Finding]:
+    if not main_text_sells(ctx, own):
+        return []
+    found = list(furniture.run(ctx))
+    selling = _selling_rule(spec)
+    if selling is not None:
+        found += _new_spans(selling.run(ctx), own)
+    return found
 
 
 # -- patterns that only count on a page that sells ---------------------------------------------------
