@@ -19,7 +19,9 @@ line) and the verdicts (``judgments.tsv``; D: an editor would defend it, R: reje
 - ``docs/hnr-review-7/``: 121 findings, up to 12 per category, sampled on rule pack 2026.11.10
   before its last change (seed 20261127) and judged by a seventh reviewer;
 - ``docs/hnr-review-8/``: 121 findings, up to 12 per category, sampled on the final rule pack
-  2026.11.10 (seed 20261128) and judged by an eighth reviewer.
+  2026.11.10 (seed 20261128) and judged by an eighth reviewer;
+- ``docs/hnr-review-9/``: 123 findings, up to 12 per category, sampled on rule pack 2026.11.12
+  (seed 20261129) and judged by a ninth reviewer.
 
 This script audits the same documents with the current rules and counts which
 reviewed findings still fire, so a rule change is measured against the same judgments:
