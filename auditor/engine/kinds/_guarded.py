@@ -88,6 +88,13 @@ class Guards:
                                   for p in _strings(params.get("lede_unless_document", []), spec, "lede_unless_document")],
         )
 
+    def may_fire(self, ctx: DocContext) -> bool:
+        """False when no match in this document could pass: a commercial-only rule on a page that
+        does not sell, or a rule that skips press releases on one."""
+        if self.when == "commercial" and not sells_by_findings(ctx):
+            return False
+        return not (self.press_release and ctx.is_press_release)
+
     def accept(self, ctx: DocContext, start: int, end: int) -> Finding | None:
         """A finding for the match ``[start, end)`` of the text, or None if a guard vetoes it."""
         if self.when == "commercial" and not sells_by_findings(ctx):

@@ -39,6 +39,8 @@ class PatternRule:
 
     def run(self, ctx: DocContext) -> list[Finding]:
         """Findings of this rule in one document."""
+        if not self.guards.may_fire(ctx):
+            return []  # every match would be vetoed: skip the search
         found = []
         for match in self.regex.finditer(ctx.doc.text):
             start, end = match.span()
