@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from auditor.engine.context import DocContext
 from auditor.engine.guards import is_hedged, is_negated
@@ -558,14 +558,7 @@ def hype_terms_with_slogans(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding
     yield from own
     if not spec.params.get("selling_patterns") or not (main_text_sells(ctx, own) or offers_unless_news(ctx)):
         return
-    taken = [f.span for f in own if f.span is not None]
-    for finding in prepared(spec, "hype_slogans", _hype_slogan_rule).run(ctx):
-        if finding.span is None or any(finding.span.overlaps(t) for t in taken):
-            continue
-        if _in_link_list(ctx, finding.span.start):
-            continue
-        taken.append(finding.span)
-        yield finding
+    yield from _apart_from(ctx, prepared(spec, "hype_slogans", _hype_slogan_rule).run(ctx), own)
 
 
 # -- HC203: uncontrolled programme evaluations, and headline verbs of coming off medicine, drug-free
@@ -741,8 +734,13 @@ def selling_verdicts(ctx: DocContext, spec: RuleSpec, own: list[Finding]) -> Ite
 
     if not spec.params.get("selling_patterns") or not sells_unless_report(ctx):
         return
+    yield from _apart_from(ctx, prepared(spec, "selling_verdicts", _selling_verdict_rule).run(ctx), own)
+
+
+def _apart_from(ctx: DocContext, found: Iterable[Finding], own: list[Finding]) -> Iterator[Finding]:
+    """``found`` less what overlaps ``own`` or an earlier one, and less matches in a list of links."""
     taken = [f.span for f in own if f.span is not None]
-    for finding in prepared(spec, "selling_verdicts", _selling_verdict_rule).run(ctx):
+    for finding in found:
         if finding.span is None or any(finding.span.overlaps(t) for t in taken):
             continue
         if _in_link_list(ctx, finding.span.start):
