@@ -472,7 +472,7 @@ def _sensational_release(ctx: DocContext) -> bool:
                 if block.region != "main" or not text or _RELEASE_LABEL.match(text):
                     continue
                 # The headline and its deck end where the dated body text starts.
-                if len(text) >= 200 or re.search(r"\b(?:19|20)\d\d\b", text) or len(lines) >= 3:
+                if len(text) >= 200 or _YEAR.search(text) or len(lines) >= 3:
                     break
                 lines.append(text)
         ctx.memo["sensational_release"] = any(_SENSATIONAL_HEADLINE.search(line) for line in lines)
@@ -503,7 +503,7 @@ def product_action_claims(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             if m is None:
                 continue
             subject = text[intro:m.start()].strip()
-            if len(subject) > 90 or re.search(r"[,;:\"“”(]", subject):
+            if len(subject) > 90 or _CLAUSE_MARK.search(subject):
                 break
             if not m.group("evidence")[:1].islower():
                 continue
@@ -634,6 +634,12 @@ _UNCONTROLLED = re.compile(
     r"them|those) )?(?:reported|said|say|felt|noticed))\b",
     re.IGNORECASE,
 )
+# Small tests the headline checks make per line, compiled once.
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_CLAUSE_MARK = re.compile(r"[,;:\"“”(]")
+_CLOSED_LINE = re.compile(r"[.!\"”]\s*$")
+_CURE_NOUN = re.compile(r"(?:cures?|ends?) (?:for|of|to)\b", re.IGNORECASE)
+_CREDITED = re.compile(r"\b(?:say|says|said|told|claims?|promises?|vows?|pledges?)\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^By (?:[A-Z][\w.'’-]+ ){1,3}(?:\||[|·•–—-]|and\b|$)|^By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}$")
 _CONTROLLED = re.compile(r"\b(?:randomi[sz]ed|placebo|sham|control group|controlled trial|double-blind)\b", re.IGNORECASE)
 _HEADLINE_TAKEN_BACK = re.compile(r"\b(?:may|might|whether|if|hope|hopes|aims?|seeks?|bid|quest|race|could it)\b|\?", re.IGNORECASE)
@@ -658,17 +664,17 @@ def uncontrolled_cure_headlines(ctx: DocContext, spec: RuleSpec) -> Iterator[Fin
         if checked > 3:
             break
         # A headline or deck: a heading, or an opening line with no closing full stop.
-        if block.kind != "heading" and re.search(r"[.!\"”]\s*$", line):
+        if block.kind != "heading" and _CLOSED_LINE.search(line):
             continue
-        if not ctx.in_scope(spec, block) or re.search(r"\b(?:19|20)\d\d\b", line):
+        if not ctx.in_scope(spec, block) or _YEAR.search(line):
             continue
         match = _CURE_HEADLINE.search(line)
         if match is None or _HEADLINE_TAKEN_BACK.search(line):
             continue
         # "A Cure for Bladder Leaks", "the end of back pain": nouns, left to the hype and certainty rules.
-        if re.match(r"(?:cures?|ends?) (?:for|of|to)\b", match.group(), re.IGNORECASE):
+        if _CURE_NOUN.match(match.group()):
             continue
-        if not release and re.search(r"\b(?:say|says|said|told|claims?|promises?|vows?|pledges?)\b", line, re.IGNORECASE):
+        if not release and _CREDITED.search(line):
             continue
         s, e = match.span()
         if is_negated(line, s, e):
