@@ -202,10 +202,12 @@ def rules(category: tuple[str, ...], fmt: str, config: str | None, check: bool) 
         return
     if fmt == "json":
         click.echo(json.dumps([{"code": s.id, "name": s.name, "category": s.category, "severity": str(s.severity),
-                                "status": s.status, "kind": s.kind, "family": s.family} for s in specs], indent=2))
+                                "status": s.status, "default": s.default, "kind": s.kind, "family": s.family}
+                               for s in specs], indent=2))
         return
     for s in specs:
-        click.echo(f"{s.id}  {s.name:<32} {s.category:<16} {str(s.severity):<8} {s.status}")
+        click.echo(f"{s.id}  {s.name:<32} {s.category:<16} {str(s.severity):<8} {s.status}"
+                   + ("" if s.default else " (off by default)"))
     click.echo(f"{len(specs)} rules (rule pack {pack.version})")
 
 

@@ -16,7 +16,7 @@ def rules_markdown(pack: RulePack) -> str:
         lines += ["", f"## {s.id}", "", f"**{s.name}** · category `{s.category}` · severity `{s.severity}` · "
                   f"kind `{s.kind}` · scope `{s.region}`" + (f" ({', '.join(s.blocks)})" if s.blocks else "")
                   + (" (and, on a page that sells, its header, footer and buttons)" if s.params.get("furniture") == "when selling" else "")
-                  + f" · since {s.since}", ""]
+                  + f" · since {s.since}" + ("" if s.default else f" · **off by default** (select `{s.id}` to run it)"), ""]
         lines += [f"**What it checks.** {s.message.replace('{evidence}', '…')}", "", f"**Why it matters.** {s.why}", ""]
         if s.suggestion:
             lines += [f"**Instead.** {s.suggestion}", ""]

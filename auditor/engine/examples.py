@@ -16,7 +16,9 @@ _SUFFIX = {"markdown": "md", "html": "html"}
 
 def _hits(pack: RulePack, spec: RuleSpec, example: Example) -> list:
     doc = normalize_string(example.text, example.format, "example." + _SUFFIX.get(example.format, "txt"))
-    return [f for f in run(pack, doc, Settings()) if f.rule == spec.id]
+    # An off-by-default rule's examples describe it as it runs when selected.
+    settings = Settings() if spec.default else Settings(select=(spec.id,))
+    return [f for f in run(pack, doc, settings) if f.rule == spec.id]
 
 
 def example_failures(pack: RulePack, specs: list[RuleSpec]) -> list[str]:

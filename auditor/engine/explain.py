@@ -16,7 +16,8 @@ def explain_rule(spec: RuleSpec) -> str:
     """What it checks, why it matters, an example that fires, and what to write instead."""
     wrap = lambda text: textwrap.fill(text, 88)  # noqa: E731
     lines = [f"{spec.id} {spec.name}", "", f"Category: {spec.category}   Severity: {spec.severity}   "
-             f"Kind: {spec.kind}   Status: {spec.status} (since {spec.since})", "", "## What it checks", "",
+             f"Kind: {spec.kind}   Status: {spec.status} (since {spec.since})"
+             + ("" if spec.default else f"\nOff by default: select {spec.id} to run it."), "", "## What it checks", "",
              wrap(spec.message.replace("{evidence}", "…")), ""]
     if spec.params.get("furniture") == "when selling":
         lines += [wrap("Looks at the article text and, on a page that sells, also at its header, footer and "

@@ -51,7 +51,8 @@ class RulePack:
         """Codes enabled by ``select``/``ignore``; the most specific selector wins, ignore on ties.
 
         Selectors are codes, code prefixes ("HC1"), names, aliases or categories. An unknown
-        selector is a ConfigError naming it.
+        selector is a ConfigError naming it. A rule marked ``default: false`` runs only when a
+        selector names it (code, prefix, name, alias) or is ALL, not through its category.
         """
         for selector in select + ignore:
             if not self.covered(selector):
@@ -61,10 +62,20 @@ class RulePack:
             if spec.status in ("removed",) or (spec.status == "preview" and not preview):
                 continue
             chosen = max((_specificity(s, spec) for s in select), default=0) if select else 1
+            if not spec.default and chosen < _NAMED and not _selects_all(select):
+                continue
             dropped = max((_specificity(s, spec) for s in ignore), default=0)
             if chosen and chosen > dropped:
                 enabled.add(code)
         return enabled
+
+
+# A selector at least this specific names a rule: a code prefix ("HC7"), its code, name or alias.
+_NAMED = 3
+
+
+def _selects_all(select: tuple[str, ...]) -> bool:
+    return any(s.strip().lower() == "all" for s in select)
 
 
 def _specificity(selector: str, spec: RuleSpec) -> int:

@@ -53,6 +53,9 @@ class RuleSpec:
     status: str = "stable"
     since: str = "0.1.0"
     aliases: tuple[str, ...] = ()
+    # Off-by-default rules (ruff keeps many rules outside its default selection): they run only
+    # when a selector names them, never through their category or an empty selection.
+    default: bool = True
 
     @property
     def document_level(self) -> bool:
@@ -155,7 +158,7 @@ def load_family(path: Path) -> list[RuleSpec]:
             region=region, blocks=blocks, params=dict(raw.get("params") or {}),
             suggestion=raw.get("suggestion"), weight=float(raw.get("weight", 2.0)),
             status=raw.get("status", "stable"), since=str(raw.get("since", "0.1.0")),
-            aliases=tuple(raw.get("aliases", ())),
+            aliases=tuple(raw.get("aliases", ())), default=bool(raw.get("default", True)),
         ))
     return specs
 

@@ -47,6 +47,29 @@ def test_a_selection_filters_the_report_without_changing_what_selected_rules_fin
     assert [(f.rule, f.span) for f in ignored] == [(f.rule, f.span) for f in everything if f.rule != "HC102"]
 
 
+AD_LABEL = "Ketamine is used in hospitals.\n\nAdvertisement\n\nIt is also used for depression."
+
+
+@pytest.mark.parametrize(("select", "runs"), [((), False), (("boilerplate",), False), (("HC706",), True),
+                                               (("ad-slot-label",), True), (("HC7",), True), (("ALL",), True)])
+def test_an_off_by_default_rule_runs_only_when_named(select: tuple[str, ...], runs: bool) -> None:
+    # HC706 (bare ad-slot labels) is a scrape-cleaning check: selecting its category or nothing
+    # must not bring it back, naming it (or ALL) must.
+    assert ("HC706" in rules_of(AD_LABEL, select=select)) is runs
+    assert "HC706" not in rules_of(AD_LABEL, select=select, ignore=("HC706",))
+
+
+def test_off_by_default_rules_are_marked_in_the_listing_and_explain() -> None:
+    from click.testing import CliRunner
+
+    from auditor.cli import main
+
+    listing = CliRunner().invoke(main, ["rules", "--category", "boilerplate"]).output
+    assert [line for line in listing.splitlines() if line.startswith("HC706")][0].endswith("(off by default)")
+    assert not [line for line in listing.splitlines() if line.startswith("HC701")][0].endswith("(off by default)")
+    assert "Off by default: select HC706 to run it." in CliRunner().invoke(main, ["explain", "HC706"]).output
+
+
 def test_unknown_selector_is_an_error() -> None:
     with pytest.raises(ConfigError, match="unknown rule"):
         load_pack().select(("HC999",), ())

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from auditor.config import Settings
 from auditor.engine import load_pack
 from auditor.engine.spec import Example, RuleSpec
 from tests.engine_helpers import findings_for
@@ -25,8 +26,13 @@ def _cases(kind: str) -> list[object]:
 
 
 @pytest.mark.parametrize(("spec", "example"), _cases("fires"))
+def _selected(spec: RuleSpec) -> Settings | None:
+    """An off-by-default rule's examples describe it as it runs when selected."""
+    return None if spec.default else Settings(select=(spec.id,))
+
+
 def test_fires(spec: RuleSpec, example: Example) -> None:
-    hits = [f for f in findings_for(example.text, example.format) if f.rule == spec.id]
+    hits = [f for f in findings_for(example.text, example.format, _selected(spec)) if f.rule == spec.id]
     if spec.document_level:
         assert len(hits) == 1, f"{spec.id} should fire once on {example.text[:60]!r}"
         return
@@ -38,7 +44,7 @@ def test_fires(spec: RuleSpec, example: Example) -> None:
 
 @pytest.mark.parametrize(("spec", "example"), _cases("passes"))
 def test_passes(spec: RuleSpec, example: Example) -> None:
-    hits = [f for f in findings_for(example.text, example.format) if f.rule == spec.id]
+    hits = [f for f in findings_for(example.text, example.format, _selected(spec)) if f.rule == spec.id]
     assert hits == [], f"{spec.id} should not fire on {example.text!r}: {[h.evidence for h in hits]}"
 
 
