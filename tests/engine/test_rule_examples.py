@@ -25,12 +25,12 @@ def _cases(kind: str) -> list[object]:
     return cases
 
 
-@pytest.mark.parametrize(("spec", "example"), _cases("fires"))
 def _selected(spec: RuleSpec) -> Settings | None:
     """An off-by-default rule's examples describe it as it runs when selected."""
     return None if spec.default else Settings(select=(spec.id,))
 
 
+@pytest.mark.parametrize(("spec", "example"), _cases("fires"))
 def test_fires(spec: RuleSpec, example: Example) -> None:
     hits = [f for f in findings_for(example.text, example.format, _selected(spec)) if f.rule == spec.id]
     if spec.document_level:
