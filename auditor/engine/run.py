@@ -84,7 +84,7 @@ def run(pack: RulePack, doc: Document, settings: Settings | None = None,
     except Exception as exc:  # noqa: BLE001 - a crashing rule becomes a finding, the run goes on
         findings.append(_crashed(pack, ctx, "phrase rules", exc))
     # Rules that only apply to commercial pages run after the others have said whether it is one.
-    ordered = sorted(pack.sentence_rules, key=lambda r: r.spec.params.get("when") == "commercial")
+    ordered = sorted(pack.sentence_rules, key=lambda r: (r.spec.params.get("when") == "commercial", r.spec.category not in ("cta", "testimonial")))
     for rule in ordered:
         if rule.spec.id in running:
             ctx.findings = findings
