@@ -6,7 +6,8 @@ different mistakes:
 ``sells_by_findings(ctx)``
     A call to action or a testimonial (not a patient's story) among the findings made so far.
     Cheap and asked often, but only as good as the rules that already ran: the call-to-action
-    rules run after the claim and statistics rules. With ``exclude_ad_slots=True`` a call to
+    and testimonial rules run before the claim and statistics rules, but a shop's header, footer
+    and buttons are read only after every sentence rule (``DocContext.deferred``). With ``exclude_ad_slots=True`` a call to
     action inside an inserted advertisement does not count (a news page carrying ads does not
     sell what its article describes); the document-level "required" rules ask that way.
 ``offers_in_own_words(ctx)``
