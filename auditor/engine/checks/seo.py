@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from auditor.engine.context import DocContext
 from auditor.engine.kinds.python import register
-from auditor.engine.selling import sells_by_findings
+from auditor.engine.selling import is_report, offers_in_own_words, sells_by_findings
 from auditor.engine.spec import RuleSpec
 from auditor.records import Block, Finding, Span
 
@@ -116,7 +116,8 @@ def repeated_heading(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         heading_like = block.kind == "heading" or (len(words) <= 16 and text[-1:] not in ".;,")
         if not heading_like or not 3 <= len(words) <= 25 or block.span.start in reported:
             continue
-        found = _stuffed_title(text) or _listicle_formula(text) or _keyphrase_section(text, topic) or _clickbait(text)
+        found = (_stuffed_title(text) or _listicle_formula(text) or _keyphrase_section(text, topic) or _clickbait(text)
+                 or _keyphrase_heading(ctx, block, text) or _local_heading(ctx, text))
         if found:
             evidence, reason = found
             yield ctx.finding(spec, Span(block.span.start, block.span.end), evidence, block.text, times=2, reason=reason)
@@ -304,8 +305,9 @@ def injected_keyword(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             continue
         words = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]+", sentence.text))
         hit = (_content_run(words, run_length) or _substance_pair(words) or _pasted_best(sentence.text)
-               or _keyphrase_twice(sentence.text, topic) or _query_pasted(sentence.text)
-               or _keyphrase_intro(sentence.text, topic))
+               or _keyphrase_twice(sentence.text, topic, _title_stuffed(ctx)) or _query_pasted(sentence.text)
+               or _keyphrase_intro(sentence.text, topic | _acronyms(ctx)) or _superlative_keyphrase(ctx, sentence.text)
+               or _service_towns(ctx, sentence.text))
         if hit:
             start, end = hit
             span = Span(sentence.span.start + start, sentence.span.start + end)
@@ -329,12 +331,13 @@ def _pasted_best(text: str) -> tuple[int, int] | None:
     return match.span() if match else None
 
 
-def _keyphrase_twice(text: str, topic: set[str]) -> tuple[int, int] | None:
+def _keyphrase_twice(text: str, topic: set[str], stuffed: bool = False) -> tuple[int, int] | None:
     """The page's keyphrase (words of its title) written twice into one sentence next to a search word.
 
     "Knee brace benefits go further, and in this knee brace guide ..." Naming the topic twice
     is common in news and reference writing, so the repeat must also come with a word of
-    search intent ("best", "near me", "guide", "fast", "naturally").
+    search intent ("best", "near me", "guide", "fast", "naturally"), unless the page's own title
+    already repeats its keyphrase (``stuffed``): then the sentence continues the stuffing.
     """
     tokens = _tokens(text)
     if len(tokens) > 45:
@@ -349,7 +352,7 @@ def _keyphrase_twice(text: str, topic: set[str]) -> tuple[int, int] | None:
             # The search word sits against the keyphrase: "best X", "X guide", "X fast", "X near me".
             searched = "best" in gram or re.search(
                 r"\b" + _INTENT + r" " + phrase + r"\b|\b" + phrase + r" " + _INTENT + r"\b(?!-)", lower)
-            if len(hits) >= 2 and searched:
+            if len(hits) >= 2 and (searched or stuffed):
                 return hits[1].span()
     return None
 
@@ -461,10 +464,182 @@ def _keyphrase_intro(text: str, topic: set[str]) -> tuple[int, int] | None:
     hook = _HOOK.match(stripped)
     if not (_INTRO.match(stripped) or hook):
         return None
-    shared = _stems(_keywords(stripped)) & _stems(topic)
+    shared = _stems(_keywords(stripped) | _short_acronyms(stripped)) & _stems(topic)
     plain = shared - _SEARCH_WORDS - {"most", "fast"}
     # A short question hook that is the title's keyphrase itself needs no search word.
     if not (len(shared) >= 3 and len(plain) >= 2 and _INTRO_INTENT.search(stripped)) and not (hook and len(plain) >= 3 and len(stripped.split()) <= 10):
         return None
     start = len(text) - len(text.lstrip())
     return start, start + len(stripped)
+
+
+# -- keyphrase-led lines on a search-titled page ------------------------------------------------------
+# A page whose headline is a search title ("7 Best Knee Braces of 2024", "11 Heartburn Remedies That
+# Work Fast (2025)") and whose headings, questions and sentences then restate "best + that keyphrase"
+# ("3. Brand - Best Knee Braces for Runners", "Where can I buy the best knee braces?", "the safest knee
+# brace for kids"): exact-match keyphrases written for the ranking, not the reader.
+_SEARCH_TITLE = re.compile(r"^(?:top )?\d+ [A-Za-z]|\b(?:best|top)\b|\b20\d\d\b", re.IGNORECASE)
+_SUPERLATIVE = re.compile(
+    r"(?<!\ba )(?<!\ban )\b(?:best|top|top-rated|safest|fastest|most effective|number one|#1)\s+", re.IGNORECASE)
+# Quoted or reported words are the speaker's: "the best X depends on your age, says the CDC".
+_REPORTED = re.compile(r"[\"“”]|\b(?:said|says|told|according to)\b", re.IGNORECASE)
+_KEY_JOINERS = frozenset({"for", "of", "to", "and", "with"})
+_HEADLINE_REACH = 6  # main-region blocks at the top of the page in which the headline is looked for
+
+
+def _search_headline(ctx: DocContext) -> str:
+    """The page's search-shaped headline: the title, the first heading, or (in plain text, where
+    the headline is a paragraph) the first short unpunctuated line at the top of the main text
+    that reads as a search title (a count, "best"/"top", a year). Empty when there is none."""
+    if "seo_search_headline" in ctx.memo:
+        return ctx.memo["seo_search_headline"]
+    found = ""
+    candidates = [ctx.doc.metadata.title or ""]
+    candidates += [b.text for b in [b for b in ctx.doc.blocks if b.region == "main"][:_HEADLINE_REACH]
+                   if len(b.text.split()) <= 25 and b.text.rstrip()[-1:] not in ".!?"]
+    candidates.append(_first_heading(ctx))
+    for text in candidates:
+        # A numbered list item ("3. Brand - Best for Kids") is an entry of the list, not its headline.
+        if (len(text.split()) >= 4 and _SEARCH_TITLE.search(text) and not _DATELINE.search(text)
+                and not re.match(r"\s*\d+[.)] ", text)):
+            found = text
+            break
+    ctx.memo["seo_search_headline"] = found
+    return found
+
+
+def _superlative_keyphrase(ctx: DocContext, text: str) -> tuple[int, int] | None:
+    """"best"/"top"/"safest" followed at once by two or more words of the page's search headline
+    ("the best blue light glasses", "the safest head lice treatment"), on a page with such a
+    headline that is not a news story or a release. The headline itself is not reported."""
+    headline = _search_headline(ctx)
+    if not headline or is_report(ctx) or _line_key(text) == _line_key(headline) or _REPORTED.search(text):
+        return None
+    # Short words count ("vitamin d", "iv drips"): the keyphrase is the headline's, word for word.
+    topic = _stems({t for t in _tokens(headline) if t not in STOPWORDS}) - _SEARCH_WORDS - {"most", "actually", "work", "works", "really"}
+    order = " ".join(_stem(t) for t in _tokens(headline) if _stem(t) in topic)
+    for match in _SUPERLATIVE.finditer(text):
+        # Words right after the superlative, up to the first number, punctuation mark or other word.
+        words = list(re.finditer(r"[^\s]+", text[match.end():]))
+        hits, end, pending, seq = 0, None, False, []
+        for word in words:
+            token = word.group().lower().rstrip(",;:.!?)")
+            if not re.fullmatch(r"[a-z][a-z'’-]*", token):
+                break
+            if _stem(token) in topic:
+                hits += 1
+                seq.append(_stem(token))
+                end = match.end() + word.start() + len(token)
+                pending = False
+            elif token in _KEY_JOINERS and hits and not pending:
+                pending = True
+            else:
+                break
+            if token != word.group().lower():
+                break
+        # Three of the headline's words in any order, or two in the headline's own order
+        # ("best anxiety apps" under "Best Apps for Anxiety" is a plain name for the topic).
+        if end is not None and (hits >= 3 or (hits == 2 and f" {' '.join(seq)} " in f" {order} ")):
+            return match.start(), end
+    return None
+
+
+def _keyphrase_heading(ctx: DocContext, block: Block, text: str) -> tuple[str, str] | None:
+    """A heading or list item (sentences in paragraphs are HC604's) that restates "best + the search
+    headline's keyphrase": "3. Brand - Best Knee Braces for Runners"."""
+    if block.kind == "paragraph":
+        return None
+    hit = _superlative_keyphrase(ctx, text)
+    return (text[hit[0]:hit[1]], "restates the page's search keyphrase after \"best\"") if hit else None
+
+
+# Two-letter abbreviations ("IV", "ED", "MS") are keywords too, though _keywords skips short words.
+_ACRONYM = re.compile(r"\b[A-Z]{2}\b")
+
+
+def _short_acronyms(text: str) -> set[str]:
+    return {a.lower() for a in _ACRONYM.findall(text)} - STOPWORDS
+
+
+def _acronyms(ctx: DocContext) -> set[str]:
+    """The two-letter abbreviations of the page's title and headline."""
+    return _short_acronyms(f"{ctx.doc.metadata.title or ''} {_first_heading(ctx)}")
+
+
+def _title_stuffed(ctx: DocContext) -> bool:
+    """True when the page's title or headline itself repeats its keyphrase ("7 Detox Foods for Your
+    Liver (Liver Detox Foods List)"), on a page that is not a news story or a release."""
+    if "seo_title_stuffed" not in ctx.memo:
+        ctx.memo["seo_title_stuffed"] = not is_report(ctx) and any(
+            _stuffed_title(t) for t in (ctx.doc.metadata.title or "", _first_heading(ctx)) if t)
+    return ctx.memo["seo_title_stuffed"]
+
+
+# A Title Case heading that is a service and a town, the local search query as the headline of a page
+# that offers the service: "Knee Injections in Eastvale: Relief Without Surgery", "Acupuncture in Dunmore
+# That Really Helps". News, releases and pages that offer nothing are left alone.
+_LOCAL_HEADING = re.compile(
+    r"^(?P<query>(?:[A-Z][A-Za-z'&-]* ){0,3}(?:[A-Za-z-]*[Tt]herap(?:y|ies)|Treatments?|Clinics?|Injections?|Infusions?|Fillers?"
+    r"|Botox|Banding|Acupuncture|Chiropractic|Dentistry|Surgery|Specialists?|Doctors?|Dentists?|Chiropractors?|Surgeons?"
+    r"|Rehab|Detox|Removal|Implants|Care|Massage) (?:in|near|In|Near) (?P<town>[A-Z][a-z]{2,}(?: [A-Z][a-z]+)?))(?::| [-–—|] | That\b| Near Me\b|\??$)"
+)
+# Words a Title Case heading puts after "in" that are people, conditions or settings, not towns:
+# "Gene Therapy in Children", "Surgery in Older Adults: Risks".
+_NOT_TOWN = frozenset(
+    "children child kids teens teenagers adolescents adults adult older elderly seniors women men babies infants newborns "
+    "pregnancy patients people athletes dogs cats pets animals practice focus context depth action detail brief "
+    "perspective review the a an this your our my their everyday daily primary general cancer diabetes dementia "
+    "hospital hospitals clinics schools prisons rural urban america europe africa asia".split()
+)
+
+
+def _local_heading(ctx: DocContext, text: str) -> tuple[str, str] | None:
+    match = _LOCAL_HEADING.match(text.strip())
+    if (not match or is_report(ctx) or not offers_in_own_words(ctx)
+            or any(w.lower() in _NOT_TOWN for w in match.group("town").split())):
+        return None
+    return match.group("query"), "is a local search query (a service and a town)"
+
+
+# A service followed by a list of the towns it is sold in, on a page that offers it: "Appointments for
+# vein treatment in Eastvale, Carrow and the Marten Valley". A news story or a release naming the cities
+# of a trial or the countries of an approval is left alone.
+_SERVICE_TOWNS = re.compile(
+    # At the start of the sentence or after a word that offers it ("for", "we offer", "our"), so that
+    # "the trial tested the therapy in Boston, Chicago and Denver" is not read as a query.
+    r"(?:^|\b(?:for|offers?|offering|provides?|providing|our|book|get|about) )(?:(?!(?:the|a|an|this|that|its|their)\b)[a-z-]+ ){0,3}(?:[a-z-]*therap(?:y|ies)|treatments?|injections?|infusions?|fillers?|botox|banding|acupuncture"
+    r"|chiropractic|dentistry|surgery|implants|removal|care) in [A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)?,? and (?:the )?[A-Z][a-z]+",
+    re.IGNORECASE,
+)
+
+
+# Countries and regions: a list of them is where a treatment is approved or sold, not a local query.
+_COUNTRIES = frozenset(
+    "america american europe european asia africa australia canada mexico brazil china india japan korea "
+    "britain england scotland wales ireland uk us usa germany france italy spain netherlands switzerland "
+    "sweden norway denmark israel russia states kingdom union zealand east west north south".split()
+)
+
+
+# The seller's own service with the town pasted on: "our gentle, non-surgical vein treatment in Eastvale".
+_OUR_SERVICE_TOWN = re.compile(
+    r"\b[Oo]ur (?:[a-z-]+,? ){0,4}(?:[a-z-]*therap(?:y|ies)|treatments?|injections?|infusions?|fillers?|botox|banding|acupuncture"
+    r"|chiropractic|dentistry|surgery|implants|removal) in [A-Z][a-z]{2,}(?: [A-Z][a-z]+)?\b"
+)
+
+
+def _service_towns(ctx: DocContext, text: str) -> tuple[int, int] | None:
+    match = _SERVICE_TOWNS.search(text)
+    if _REPORTED.search(text) or is_report(ctx) or not offers_in_own_words(ctx):
+        return None
+    own = _OUR_SERVICE_TOWN.search(text)
+    if own and own.group().split()[-1].lower() not in _NOT_TOWN | _COUNTRIES:
+        return own.span()
+    if not match:
+        return None
+    # The towns are capitalised even though the service words are matched in any case.
+    towns = text[match.end() - len(match.group().split(" in ", 1)[-1]):match.end()]
+    words = [w for w in re.findall(r"[A-Za-z]+", towns) if w not in ("and", "the")]
+    if not all(w[:1].isupper() for w in words) or any(w.lower() in _COUNTRIES for w in words):
+        return None
+    return match.span()
