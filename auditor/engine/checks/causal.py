@@ -265,6 +265,7 @@ def own_mechanism_and_proof(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding
             break
     yield from consequence_claims(ctx, spec)
     yield from uncontrolled_cure_headlines(ctx, spec)
+    yield from release_outcome_forecasts(ctx, spec)
 
 
 def footer_pattern_findings(ctx: DocContext, spec: RuleSpec, rule) -> Iterator[Finding]:
@@ -682,3 +683,64 @@ def uncontrolled_cure_headlines(ctx: DocContext, spec: RuleSpec) -> Iterator[Fin
         offset = sentence.text.find(line)
         start = sentence.span.start + offset + s
         yield ctx.finding(spec, Span(start, start + (e - s)), match.group(), sentence.text)
+
+
+# -- a release's benefit forecast for the people its product reaches ------------------------------------------
+# A release (its own text and its spokespeople's quotes) that turns one result into what will happen to patients:
+# "this could mean fewer crises, less organ damage and a longer life", "could help millions of people hear better",
+# "could spare many of them from surgery", "could reverse these symptoms by clearing the hidden bacteria". As with
+# the lives-saved forecast, "could" is the claim and only "may", "might" or a condition ("if larger trials confirm")
+# takes it back. News stories are left alone: their forecasts are their sources'.
+_OUTCOME_FORECAST = re.compile(
+    r"\b(?:this|that|it|which|they|these results|the (?:results|findings|drug|pill|device|treatment|therapy|test|vaccine)) "
+    r"(?:could|can|will|would) (?:also )?mean (?:far |many |much )?(?:fewer|less|no more|a longer|longer|better|healthier|"
+    r"more years|an end to|freedom from|a life without)\b|"
+    r"\b(?:could|can|will|would) (?:also )?help (?:millions|thousands|hundreds of thousands|tens of thousands|countless) "
+    r"(?:of )?(?:[\w'’-]+ ){0,2}?(?:to )?(?:hear|see|sleep|walk|live|breathe|avoid|stay|lose|regain|recover|beat|overcome|"
+    r"keep|get back|return|quit|stop|heal|move|remember)\b|"
+    r"\b(?:could|can|will|would) (?:also )?spare (?:many|most|thousands|millions|countless|hundreds|patients|people|women|"
+    r"men|children|them|many of them|most of them|thousands of [\w-]+|millions of [\w-]+) (?:from |the need for )?"
+    r"(?:surgery|an operation|operations|dialysis|amputations?|chemo(?:therapy)?|radiation|transplants?|a transplant|"
+    r"hospital|years of|a lifetime of|long-term|invasive|painful|daily injections)\b|"
+    r"\b(?:could|can|will|would) (?:help )?(?:reverse|cure|halt|repair|regrow|regenerate|restore|eliminate|eradicate) "
+    r"[^.!?;]{3,60}? by (?:clearing|killing|blocking|switching|resetting|repairing|rebuilding|restoring|targeting|"
+    r"removing|wiping out|starving|waking|reawakening|rewiring|flushing|unlocking)\b",
+    re.IGNORECASE,
+)
+# ... and the same result told as a recovery or carried past the data: "They got their arms back", "patients are getting
+# their lives back", "indicating that participants would continue to lose weight with longer treatment".
+_OUTCOME_TOLD = re.compile(
+    r"\b(?:they|patients|people|participants|families|women|men|children|kids|she|he|survivors|users) (?:have |had )?"
+    r"(?:got|get|are getting|were getting|have gotten|have got|gained|regained|won) (?:their|her|his) (?:own )?"
+    r"(?:lives|life|arms?|legs?|hands?|voices?|sight|hearing|memor(?:y|ies)|independence|mobility|movement|smiles?|"
+    r"confidence|freedom|futures?|childhood|health|energy|sleep) back\b|"
+    r"\b(?:indicating|suggesting that|showing|meaning|which means|signalling|signaling)(?: that)? (?:[\w'’-]+ ){0,4}?"
+    r"(?:would|will) (?:continue|keep on|go on) (?:to )?(?:los(?:e|ing)|improv(?:e|ing)|gain(?:ing)?|benefit(?:ing)?|heal(?:ing)?|"
+    r"recover(?:ing)?|get(?:ting)? better)\b",
+    re.IGNORECASE,
+)
+
+
+def release_outcome_forecasts(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """A release's forecast of what its product will do for patients (see the comment above)."""
+    if not ctx.is_press_release:
+        return
+    footer = ctx.release_footer_start
+    for sentence in ctx.main_sentences:
+        text = sentence.text
+        block = ctx.doc.blocks[sentence.block]
+        if not ctx.in_scope(spec, block) or text.rstrip().endswith("?"):
+            continue
+        if footer is not None and sentence.span.start >= footer and not in_product_section(ctx, sentence.span.start):
+            continue
+        match = _OUTCOME_FORECAST.search(text)
+        mode = "could"
+        if match is None:
+            match, mode = _OUTCOME_TOLD.search(text), "strict"
+        if match is None:
+            continue
+        s, e = match.span()
+        if _withdrawn(ctx, spec, text, s, e, mode):
+            continue
+        start = sentence.span.start + s
+        yield ctx.finding(spec, Span(start, start + (e - s)), match.group(), text)
