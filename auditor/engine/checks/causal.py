@@ -720,6 +720,32 @@ _OUTCOME_TOLD = re.compile(
     re.IGNORECASE,
 )
 
+# ... and a test's earlier answer told as the patient's better outcome (HealthNewsReview: a screening or diagnostic
+# benefit needs outcome evidence): "Because the test can rule endometriosis in or out early, women can start the right
+# treatment sooner", "catching the disease this early gives patients the best chance", "could help catch silent AFib
+# before it leads to a stroke", "most of the problems I see could have been prevented with a device like this".
+_DETECTION_BENEFIT = re.compile(
+    r"\b(?:because|since|as|now that|with) (?:[\w'’-]+ ){1,4}?(?:can|will|could) (?:now )?(?:detect|catch|rule|spot|diagnose|"
+    r"identify|find|flag|pick up|predict)\b[^.!?;]{0,80}?, (?:women|men|patients|people|doctors|clinicians|families|parents|"
+    r"couples|we|they|you) (?:can|will|could) (?:now )?(?:start|begin|get|avoid|receive|access|be treated|act|intervene|save|prevent)\b|"
+    r"\b(?:catching|detecting|finding|diagnosing|spotting|identifying) (?:[\w'’-]+ ){0,4}?(?:early|sooner|earlier)\b[^.!?;]{0,30}?"
+    r"\b(?:gives|give|means|lets|allows|is the best way to|saves|can save|will save|could save|offers)\b|"
+    r"\b(?:catch|detect|spot|find|flag|stop) (?:[\w'’-]+ ){0,4}?before (?:it|they) (?:leads? to|causes?|turns? into|becomes?|"
+    r"spreads?|progress(?:es)?|triggers?|strikes?)\b|"
+    r"\bcould have been (?:prevented|avoided|averted|stopped|caught) (?:early )?(?:with|by using|by|had they used|if they had used) "
+    r"(?:a|an|this|our|the|regular) (?:[\w-]+ ){0,2}?(?:device|test|product|scan|screening|treatment|drug|pill|spray|app|"
+    r"supplement|program|programme|tool|system|like this|like ours)\b",
+    re.IGNORECASE,
+)
+# ... and the product set above the others by a mechanism told as fact: "Unlike nicotine patches or pills, the program works
+# directly on the subconscious mind", "Unlike most current therapies, which act on immune cells in the blood, the drug crosses
+# the blood-brain barrier".
+_UNLIKE = re.compile(
+    r"(?:^|[.!?\"“]\s*)Unlike [^.;!?]{3,120}?, (?:which [^.;!?]{3,120}?, )?(?:[\w'’-]+ ){1,4}?(?:works|acts|goes|targets|reaches|crosses|"
+    r"reads|attacks|repairs|rebuilds|regrows|heals|tackles|addresses|gets to|treats the|switches|resets|rewires|penetrates|fixes|"
+    r"corrects|restores|reverses|eliminates|clears|kills|stops)\b[^.!?;]{0,40}",
+)
+
 
 def release_outcome_forecasts(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     """A release's forecast of what its product will do for patients (see the comment above)."""
@@ -733,10 +759,12 @@ def release_outcome_forecasts(ctx: DocContext, spec: RuleSpec) -> Iterator[Findi
             continue
         if footer is not None and sentence.span.start >= footer and not in_product_section(ctx, sentence.span.start):
             continue
-        match = _OUTCOME_FORECAST.search(text)
-        mode = "could"
-        if match is None:
-            match, mode = _OUTCOME_TOLD.search(text), "strict"
+        match, mode = None, "strict"
+        for pattern, kind in ((_OUTCOME_FORECAST, "could"), (_DETECTION_BENEFIT, "could"), (_OUTCOME_TOLD, "strict"),
+                              (_UNLIKE, "strict")):
+            match, mode = pattern.search(text), kind
+            if match is not None:
+                break
         if match is None:
             continue
         s, e = match.span()
