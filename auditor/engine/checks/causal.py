@@ -700,7 +700,7 @@ _OUTCOME_FORECAST = re.compile(
     r"keep|get back|return|quit|stop|heal|move|remember)\b|"
     r"\b(?:could|can|will|would) (?:also )?spare (?:many|most|thousands|millions|countless|hundreds|patients|people|women|"
     r"men|children|them|many of them|most of them|thousands of [\w-]+|millions of [\w-]+) (?:from |the need for )?"
-    r"(?:surgery|an operation|operations|dialysis|amputations?|chemo(?:therapy)?|radiation|transplants?|a transplant|"
+    r"(?:[\w-]+ )?(?:surgery|an operation|operations|dialysis|amputations?|chemo(?:therapy)?|radiation|transplants?|a transplant|"
     r"hospital|years of|a lifetime of|long-term|invasive|painful|daily injections)\b|"
     r"\b(?:could|can|will|would) (?:help )?(?:reverse|cure|halt|repair|regrow|regenerate|restore|eliminate|eradicate) "
     r"[^.!?;]{3,60}? by (?:clearing|killing|blocking|switching|resetting|repairing|rebuilding|restoring|targeting|"
@@ -727,7 +727,7 @@ _OUTCOME_TOLD = re.compile(
 _DETECTION_BENEFIT = re.compile(
     r"\b(?:because|since|as|now that|with) (?:[\w'’-]+ ){1,4}?(?:can|will|could) (?:now )?(?:detect|catch|rule|spot|diagnose|"
     r"identify|find|flag|pick up|predict)\b[^.!?;]{0,80}?, (?:women|men|patients|people|doctors|clinicians|families|parents|"
-    r"couples|we|they|you) (?:can|will|could) (?:now )?(?:start|begin|get|avoid|receive|access|be treated|act|intervene|save|prevent)\b|"
+    r"couples|we|they|you) (?:can|will|could) (?:now )?(?:start|begin|get|avoid|receive|access|be treated|act|intervene|save|prevent|plan|prepare|treat)\b|"
     r"\b(?:catching|detecting|finding|diagnosing|spotting|identifying) (?:[\w'’-]+ ){0,4}?(?:early|sooner|earlier)\b[^.!?;]{0,30}?"
     r"\b(?:gives|give|means|lets|allows|is the best way to|saves|can save|will save|could save|offers)\b|"
     r"\b(?:catch|detect|spot|find|flag|stop) (?:[\w'’-]+ ){0,4}?before (?:it|they) (?:leads? to|causes?|turns? into|becomes?|"
