@@ -704,7 +704,15 @@ _OUTCOME_FORECAST = re.compile(
     r"hospital|years of|a lifetime of|long-term|invasive|painful|daily injections)\b|"
     r"\b(?:could|can|will|would) (?:help )?(?:reverse|cure|halt|repair|regrow|regenerate|restore|eliminate|eradicate) "
     r"[^.!?;]{3,60}? by (?:clearing|killing|blocking|switching|resetting|repairing|rebuilding|restoring|targeting|"
-    r"removing|wiping out|starving|waking|reawakening|rewiring|flushing|unlocking)\b",
+    r"removing|wiping out|starving|waking|reawakening|rewiring|flushing|unlocking)\b|"
+    # "a single daily pill could protect patients from both high blood sugar and painful flares", "giving patients a
+    # realistic chance of never needing dialysis".
+    r"\b(?:could|can|will|would) (?:also )?(?:protect|shield) (?:patients|people|women|men|children|millions|thousands|them|"
+    r"families|babies|survivors) (?:[\w'’-]+ ){0,3}?(?:from|against)\b|"
+    r"\b(?:giv(?:e|es|ing)|offer(?:s|ing)?) (?:patients|people|women|men|families|children|them|survivors|couples) "
+    r"(?:a |an |the |their )?(?:first |best |realistic |real |genuine |new |lasting )?(?:chance|shot|prospect) "
+    r"(?:of|to|at|for) (?:never|a life|a normal|a cure|being cured|beating|avoiding|living|walking|seeing|hearing|"
+    r"staying|getting|going|coming off|life without)\b",
     re.IGNORECASE,
 )
 # ... and the same result told as a recovery or carried past the data: "They got their arms back", "patients are getting
