@@ -265,6 +265,7 @@ def own_mechanism_and_proof(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding
             break
     yield from consequence_claims(ctx, spec)
     yield from uncontrolled_cure_headlines(ctx, spec)
+    yield from release_outcome_forecasts(ctx, spec)
 
 
 def footer_pattern_findings(ctx: DocContext, spec: RuleSpec, rule) -> Iterator[Finding]:
@@ -682,3 +683,100 @@ def uncontrolled_cure_headlines(ctx: DocContext, spec: RuleSpec) -> Iterator[Fin
         offset = sentence.text.find(line)
         start = sentence.span.start + offset + s
         yield ctx.finding(spec, Span(start, start + (e - s)), match.group(), sentence.text)
+
+
+# -- a release's benefit forecast for the people its product reaches ------------------------------------------
+# A release (its own text and its spokespeople's quotes) that turns one result into what will happen to patients:
+# "this could mean fewer crises, less organ damage and a longer life", "could help millions of people hear better",
+# "could spare many of them from surgery", "could reverse these symptoms by clearing the hidden bacteria". As with
+# the lives-saved forecast, "could" is the claim and only "may", "might" or a condition ("if larger trials confirm")
+# takes it back. News stories are left alone: their forecasts are their sources'.
+_OUTCOME_FORECAST = re.compile(
+    r"\b(?:this|that|it|which|they|these results|the (?:results|findings|drug|pill|device|treatment|therapy|test|vaccine)) "
+    r"(?:could|can|will|would) (?:also )?mean (?:far |many |much )?(?:fewer|less|no more|a longer|longer|better|healthier|"
+    r"more years|an end to|freedom from|a life without)\b|"
+    r"\b(?:could|can|will|would) (?:also )?help (?:millions|thousands|hundreds of thousands|tens of thousands|countless) "
+    r"(?:of )?(?:[\w'’-]+ ){0,2}?(?:to )?(?:hear|see|sleep|walk|live|breathe|avoid|stay|lose|regain|recover|beat|overcome|"
+    r"keep|get back|return|quit|stop|heal|move|remember)\b|"
+    r"\b(?:could|can|will|would) (?:also )?spare (?:many|most|thousands|millions|countless|hundreds|patients|people|women|"
+    r"men|children|them|many of them|most of them|thousands of [\w-]+|millions of [\w-]+) (?:from |the need for )?"
+    r"(?:[\w-]+ )?(?:surgery|an operation|operations|dialysis|amputations?|chemo(?:therapy)?|radiation|transplants?|a transplant|"
+    r"hospital|years of|a lifetime of|long-term|invasive|painful|daily injections)\b|"
+    r"\b(?:could|can|will|would) (?:help )?(?:reverse|cure|halt|repair|regrow|regenerate|restore|eliminate|eradicate) "
+    r"[^.!?;]{3,60}? by (?:clearing|killing|blocking|switching|resetting|repairing|rebuilding|restoring|targeting|"
+    r"removing|wiping out|starving|waking|reawakening|rewiring|flushing|unlocking)\b|"
+    # "a single daily pill could protect patients from both high blood sugar and painful flares", "giving patients a
+    # realistic chance of never needing dialysis".
+    r"\b(?:could|can|will|would) (?:also )?(?:protect|shield) (?:patients|people|women|men|children|millions|thousands|them|"
+    r"families|babies|survivors) (?:[\w'’-]+ ){0,3}?(?:from|against)\b|"
+    r"\b(?:giv(?:e|es|ing)|offer(?:s|ing)?) (?:patients|people|women|men|families|children|them|survivors|couples) "
+    r"(?:a |an |the |their )?(?:first |best |realistic |real |genuine |new |lasting )?(?:chance|shot|prospect) "
+    r"(?:of|to|at|for) (?:never|a life|a normal|a cure|being cured|beating|avoiding|living|walking|seeing|hearing|"
+    r"staying|getting|going|coming off|life without)\b",
+    re.IGNORECASE,
+)
+# ... and the same result told as a recovery or carried past the data: "They got their arms back", "patients are getting
+# their lives back", "indicating that participants would continue to lose weight with longer treatment".
+_OUTCOME_TOLD = re.compile(
+    r"\b(?:they|patients|people|participants|families|women|men|children|kids|she|he|survivors|users) (?:have |had )?"
+    r"(?:got|get|are getting|were getting|have gotten|have got|gained|regained|won) (?:their|her|his) (?:own )?"
+    r"(?:lives|life|arms?|legs?|hands?|voices?|sight|hearing|memor(?:y|ies)|independence|mobility|movement|smiles?|"
+    r"confidence|freedom|futures?|childhood|health|energy|sleep) back\b|"
+    r"\b(?:indicating|suggesting that|showing|meaning|which means|signalling|signaling)(?: that)? (?:[\w'’-]+ ){0,4}?"
+    r"(?:would|will) (?:continue|keep on|go on) (?:to )?(?:los(?:e|ing)|improv(?:e|ing)|gain(?:ing)?|benefit(?:ing)?|heal(?:ing)?|"
+    r"recover(?:ing)?|get(?:ting)? better)\b",
+    re.IGNORECASE,
+)
+
+# ... and a test's earlier answer told as the patient's better outcome (HealthNewsReview: a screening or diagnostic
+# benefit needs outcome evidence): "Because the test can rule endometriosis in or out early, women can start the right
+# treatment sooner", "catching the disease this early gives patients the best chance", "could help catch silent AFib
+# before it leads to a stroke", "most of the problems I see could have been prevented with a device like this".
+_DETECTION_BENEFIT = re.compile(
+    r"\b(?:because|since|as|now that|with) (?:[\w'’-]+ ){1,4}?(?:can|will|could) (?:now )?(?:detect|catch|rule|spot|diagnose|"
+    r"identify|find|flag|pick up|predict)\b[^.!?;]{0,80}?, (?:women|men|patients|people|doctors|clinicians|families|parents|"
+    r"couples|we|they|you) (?:can|will|could) (?:now )?(?:start|begin|get|avoid|receive|access|be treated|act|intervene|save|prevent|plan|prepare|treat)\b|"
+    r"\b(?:catching|detecting|finding|diagnosing|spotting|identifying) (?:[\w'’-]+ ){0,4}?(?:early|sooner|earlier)\b[^.!?;]{0,30}?"
+    r"\b(?:gives|give|means|lets|allows|is the best way to|saves|can save|will save|could save|offers)\b|"
+    r"\b(?:catch|detect|spot|find|flag|stop) (?:[\w'’-]+ ){0,4}?before (?:it|they) (?:leads? to|causes?|turns? into|becomes?|"
+    r"spreads?|progress(?:es)?|triggers?|strikes?)\b|"
+    r"\bcould have been (?:prevented|avoided|averted|stopped|caught) (?:early )?(?:with|by using|by|had they used|if they had used) "
+    r"(?:a|an|this|our|the|regular) (?:[\w-]+ ){0,2}?(?:device|test|product|scan|screening|treatment|drug|pill|spray|app|"
+    r"supplement|program|programme|tool|system|like this|like ours)\b",
+    re.IGNORECASE,
+)
+# ... and the product set above the others by a mechanism told as fact: "Unlike nicotine patches or pills, the program works
+# directly on the subconscious mind", "Unlike most current therapies, which act on immune cells in the blood, the drug crosses
+# the blood-brain barrier".
+_UNLIKE = re.compile(
+    r"(?:^|[.!?\"“]\s*)Unlike [^.;!?]{3,120}?, (?:which [^.;!?]{3,120}?, )?(?:[\w'’-]+ ){1,4}?(?:works|acts|goes|targets|reaches|crosses|"
+    r"reads|attacks|repairs|rebuilds|regrows|heals|tackles|addresses|gets to|treats the|switches|resets|rewires|penetrates|fixes|"
+    r"corrects|restores|reverses|eliminates|clears|kills|stops)\b[^.!?;]{0,40}",
+)
+
+
+def release_outcome_forecasts(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """A release's forecast of what its product will do for patients (see the comment above)."""
+    if not ctx.is_press_release:
+        return
+    footer = ctx.release_footer_start
+    for sentence in ctx.main_sentences:
+        text = sentence.text
+        block = ctx.doc.blocks[sentence.block]
+        if not ctx.in_scope(spec, block) or text.rstrip().endswith("?"):
+            continue
+        if footer is not None and sentence.span.start >= footer and not in_product_section(ctx, sentence.span.start):
+            continue
+        match, mode = None, "strict"
+        for pattern, kind in ((_OUTCOME_FORECAST, "could"), (_DETECTION_BENEFIT, "could"), (_OUTCOME_TOLD, "strict"),
+                              (_UNLIKE, "strict")):
+            match, mode = pattern.search(text), kind
+            if match is not None:
+                break
+        if match is None:
+            continue
+        s, e = match.span()
+        if _withdrawn(ctx, spec, text, s, e, mode):
+            continue
+        start = sentence.span.start + s
+        yield ctx.finding(spec, Span(start, start + (e - s)), match.group(), text)
