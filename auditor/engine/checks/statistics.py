@@ -414,8 +414,6 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                         and not (release and _release_perception(sentence.text, match)):
                     continue  # "A 2005 review of 40 trials ... It found that 30% ..."
                 if _DATED_STUDY.search(sentence.text[:local]) and not _OWN_SURVEY.search(sentence.text) \
-                        and not (own_result and _uncontrolled_result(sentence.text) and _PERFORMANCE.search(sentence.text)) \
-                        and (identifies or release or _DATED_WHEN.search(sentence.text[:local])) \
                         and not _company_study(sentence.text):
                     continue  # "A national survey published last year found that one in five ..."
             span = Span(start, block.span.start + match.end())
@@ -1178,13 +1176,6 @@ _UNPUBLISHED_NOTE = re.compile(r"[^.!?\n]*\b(?:(?:not|never) (?:yet )?(?:been )?
 def _without_unpublished_notes(text: str) -> str:
     """``text`` with its sentences that say a study is not (yet) published blanked out."""
     return _UNPUBLISHED_NOTE.sub(" ", text)
-
-
-# A study identified by when it appeared ("a 2019 review of 18 trials", "a study published last
-# year"), not only by its size ("in a study of 42 patients", which no reader can look up).
-_DATED_WHEN = re.compile(r"\b(?:19|20)\d\d (?:\w+ ){0,2}(?:study|review|meta-analysis|report|survey|analysis|trial)\b"
-                         r"|\b(?:study|review|report|survey|analysis|trial) published (?:in (?:19|20)\d\d|last|this|earlier)\b",
-                         re.IGNORECASE)
 
 
 # Words that look like a source but are not one: a share of respondents who "said" something
