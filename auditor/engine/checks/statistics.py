@@ -299,11 +299,13 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     # its study ("published in ...") sources the figures it gives for "the trial" or "the group".
     release = ctx.is_press_release
     starts = [s.span.start for s in ctx.doc.sentences]
-    identifies = bool(_IDENTIFIES_STUDY.search(ctx.doc.text)) or any(l.kind == "citation" for l in ctx.doc.links)
+    checkable = _without_unpublished_notes(ctx.doc.text)
+    identifies = bool(_IDENTIFIES_STUDY.search(checkable)) or any(l.kind == "citation" for l in ctx.doc.links)
     # ... but only a study a reader could look up: a release about a "pilot study" it names
     # nowhere gives figures no one can check (HealthNewsReview: unpublished data).
     # ("In the study, 24 women ..." describes the study but says nowhere where to find it.)
-    unpublished = release and not _SAYS_WHERE_PUBLISHED.search(ctx.doc.text) and not _STUDY_TO_LOOK_UP.search(ctx.doc.text) \
+    unpublished = release and not _SAYS_WHERE_PUBLISHED.search(checkable) and not _STUDY_TO_LOOK_UP.search(checkable) \
+        and not _PRESENTED_ON.search(checkable) \
         and not any(link.kind == "citation" for link in ctx.doc.links) \
         and not is_news_story_text(ctx.doc.text)  # a wire story's "(Reuters) -" dateline reads like a release's
     heads, body = _release_headline_blocks(ctx) if release else (set(), None)
@@ -329,7 +331,8 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                 count += 1
                 yield finding
         for match in sorted(list(find_statistics(block.text, population=True, release=release))
-                            + list(_selling_study_counts(ctx, block.text)), key=lambda m: m.start()):
+                            + list(_selling_study_counts(ctx, block.text))
+                            + list(_selling_customer_outcomes(ctx, block.text)), key=lambda m: m.start()):
             start = block.span.start + match.start()
             sentence = ctx.sentence_at(start)
             if sentence is not None and sentence.span.start in flagged:
@@ -344,7 +347,7 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                                                      or _release_perception(sentence.text, match)
                                                      or own_result)):
                 continue
-            if match.re is BENEFIT and not _benefit_claim(match, sentence.text if sentence else block.text):
+            if match.re is BENEFIT and not (own_result and _uncontrolled_result(sentence.text)) and not _benefit_claim(match, sentence.text if sentence else block.text):
                 continue
             if match.re is POPULATION and not _vague_count_stated(match, sentence.text if sentence else block.text):
                 continue
@@ -375,7 +378,8 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                             or _participants_share(sentence.text))
                 if release:  # a background sentence beside the study's own
                     specific = _SPECIFIC_STUDY.search(sentence.text) or _CONTROLLED.search(sentence.text)
-                if identifies and specific and not _VAGUE_STUDY.search(sentence.text):
+                if identifies and specific and not _VAGUE_STUDY.search(sentence.text) \
+                        and not (own_result and _uncontrolled_result(sentence.text)):
                     continue
                 if not release and _controlled_trial_result(ctx, sentence.text, block.text):
                     continue
@@ -442,7 +446,9 @@ _NO_SOURCE_AFTER = re.compile(
     re.IGNORECASE)
 # A seller's own survey or "perception study" (the ASA/CAP code and the FTC treat such consumer
 # perception figures as claims that need substantiation, not as evidence).
-_OWN_SURVEY = re.compile(r"\b(?:own|our|consumer|customer|member|user|client|internal|in-house)\s+(?:\w+\s+)?"
+_OWN_SURVEY = re.compile(r"\b(?:survey|poll|questionnaire) of (?:(?:more than|over|nearly|about|some) )?(?:\d[\d,]*|hundreds of|thousands of) (?:[\w-]+ )?"
+                         r"(?:customers|users|buyers|clients|subscribers|shoppers|members|owners)\b"
+                         r"|\b(?:own|our|consumer|customer|member|user|client|internal|in-house)\s+(?:[\w-]+\s+)?"
                          r"(?:survey|poll|questionnaire|perception study|satisfaction study)\b", re.IGNORECASE)
 _UNNAMED_BEFORE = re.compile(r"(?:\b(?:by|to) (?:some|many|most|other|several)\s+|(?:^|[.!?]\s+|\n)(?:many |most |some |leading |top )?"
                              r"(?:scientists|experts|doctors|specialists)\s+)$", re.IGNORECASE)
@@ -471,6 +477,8 @@ def _speaker_sources(nearby: str, start: int, end: int, respondents: bool = True
             continue
         if word == "according to" and _NO_SOURCE_AFTER.match(nearby, said.end()):
             continue
+        if _not_a_source(nearby, said, nearby[start:end]):
+            continue  # a share who "said", the seller's own survey or its users' reports
         if _UNNAMED_BEFORE.search(lead):
             continue  # "By some estimates", "Scientists estimate", "Experts say"
         if _seller_or_unnamed_source(nearby, said, nearby[start:end]):
@@ -493,13 +501,14 @@ _SMALL_NUMBER = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
 BENEFIT = re.compile(
     r"(?<![\w.,-])(?:"
     r"(?P<speed>(?:in|within) (?:under|less than) (?:\d{1,3}|an?|one|two|three|five|ten|thirty) (?:seconds?|minutes?)\b)"
-    r"|(?:by|adds?|burns?|an extra) (?:up to |as much as |an average of |an extra |nearly |over |more than |almost )?"
+    r"|(?:by|adds?|burn(?:s|ed|ing)?|torch(?:es|ed|ing)?|blast(?:s|ed|ing)?|melt(?:s|ed|ing)?|zap(?:s|ped|ping)?|an extra) (?:up to |as much as |an average of |an extra |nearly |over |more than |almost )?"
     r"\d[\d,.]* (?:extra )?" + _BENEFIT_UNIT + r"\b"
     r"|up to \d[\d,.]* " + _BENEFIT_UNIT + r" (?:whiter|brighter|younger|lighter|smaller|slimmer|longer|more|less|fewer)\b"
     r"|" + _SMALL_NUMBER + r" times out of (?:\d{1,3}|ten)\b"
     r"|the average (?:[\w-]+ ){0,2}?(?:person|adult|american|briton|child|kid|teen|teenager|woman|man|patient|wearer|user|"
     r"consumer|household|family|worker|smoker|drinker)s? (?:now )?(?:spends?|eats?|drinks?|loses?|gains?|sleeps?|sits?|walks?|"
-    r"consumes?|pays?|is exposed to|gets?|checks?|swallows?|takes?) (?:[\w-]+ ){0,2}?"
+    r"stares?|looks?|scrolls?|uses?|watches?|checks?|touches?|picks? up|breathes?|burns?|produces?|sheds?|visits?|goes?|wakes? up|"
+    r"consumes?|pays?|is exposed to|gets?|checks?|swallows?|takes?) (?:[\w-]+ ){0,4}?"
     r"(?:about |nearly |over |more than |almost |up to |around )?[$£€]?\d[\d,.]*\b"
     r"|on average,? (?:about |nearly |over |more than |around )?[$£€]?\d[\d,.]*(?:%| \w+)? "
     r"(?:more|less|fewer|longer|higher|lower|extra)\b"
@@ -623,7 +632,7 @@ _UNNAMED_STUDY_AFTER = re.compile(r"\s*(?:a|an|one) (?:(?:new|recent|small|large
 # about its product's performance.
 # ... and only for its product's performance ("is 99% accurate", "improves by 63%", "64% more
 # cartilage"), not for its own counts, prices or recipe ("2 million people use the app").
-_PERFORMANCE = re.compile(r"\b(?:accura\w*|improv\w*|better|faster|more(?! than)|less(?! than)|fewer(?! than)|lower|higher|reduc\w*|cuts?|boost\w*|"
+_PERFORMANCE = re.compile(r"\b(?:eliminat\w*|stops?|stopped|prevent\w*|clears?|cleared|heals?|healed|cures?|cured|reliev\w*|resolv\w*|gets? rid|accura\w*|improv\w*|better|faster|more(?! than)|less(?! than)|fewer(?! than)|lower|higher|reduc\w*|cuts?|boost\w*|"
                           r"increas\w*|detect\w*|identif\w*|flag\w*|sensitivity|specificity|effective\w*|success\w*|"
                           r"reli\w*|clarity|times out of)\b", re.IGNORECASE)
 _MONEY_WORDS = re.compile(r"\b(?:prices?|costs?|revenue|sales|profits?|earnings|market|shares?|investors?|funding|jobs)\b", re.IGNORECASE)
@@ -864,8 +873,9 @@ def _lede_accuracy(ctx: DocContext, spec: RuleSpec, block: object, index: int) -
 # which the ASA/CAP code and the FTC ask the seller to substantiate like any other figure. Not
 # a count of users or followers ("trusted by", "loved by": HC31x) nor a disease's reach.
 _OUTCOME_AFTER = re.compile(
-    r"\s*(?:(?:have|has|had)\s+(?:already\s+|now\s+|successfully\s+)?)?(?:successfully\s+)?"
-    r"(?:helped|treated|healed|cured|born|delivered|transformed|restored|reversed|freed|recovered|"
+    r"\s*(?:(?:and|or|&) [a-z]+\s+)?(?:(?:have|has|had)\s+(?:already\s+|now\s+|successfully\s+)?)?(?:successfully\s+)?"
+    r"(?:helped|treated|healed|cured|born|delivered|transformed|restored|reversed|freed|recovered|reclaimed|regained|"
+    r"said goodbye to|got rid of|beaten|beat|overcome|overcame|conquered|kicked|ditched|cleared|eliminated|"
     r"lost|slimmed|got (?:their|her|his) lives back|pain[- ]free|symptom[- ]free)\b", re.IGNORECASE)
 _OUTCOME_SUBJECT = re.compile(r"(?:patients|people|clients|women|men|babies|children|families|adults|lives|cases)$", re.IGNORECASE)
 
@@ -883,7 +893,8 @@ def _selling_outcome_count(ctx: DocContext, match: re.Match[str], text: str) -> 
 # "100% absorption", "a 100% success rate": a total effect claimed for a product, not a recipe
 # ("100% natural") — the seller's figure to substantiate; not where it is denied ("no drip gives
 # 100% absorption").
-_TOTAL_EFFECT = re.compile(r"\s*(?:absorption|absorbed|absorbable|bioavailab\w*|success rate|cure rate|recovery rate)\b", re.IGNORECASE)
+_TOTAL_EFFECT = re.compile(r"\s*(?:absorption|absorbed|absorbable|bioavailab\w*|success rate|cure rate|recovery rate"
+                           r"|effective(?:ness)?|efficacy|efficacious|success|protection|protected|kill rate|clearance|elimination)\b", re.IGNORECASE)
 _DENIED_BEFORE = re.compile(r"\b(?:no|not|never|nothing|none|isn't|aren't|doesn't|don't|cannot|can't|without)\b[^.!?]{0,40}$", re.IGNORECASE)
 
 
@@ -1106,7 +1117,10 @@ _STUDY_CONDUCT = re.compile(r"\b(?:withdr[ae]wn?|withdrawals?|consented|enrolled
                             r"side[- ]effects?|adverse|occurred in|tolerated|(?:stopped|discontinued) (?:\w+ ){0,3}(?:because|due to))\b",
                             re.IGNORECASE)
 # A sentence giving a study's result: its people, its measures, what it found.
-_RESULT_WORDS = re.compile(r"\b(?:reported|saw|showed|experienced|achieved|rated|were \d|accuracy|specificity|sensitivity|"
+_RESULT_WORDS = re.compile(r"\b(?:(?:higher|lower|greater|better|more|less|fewer|faster|stronger) than (?:the |those |that )?(?:[\w-]+ )?"
+                           r"(?:placebo|control|comparator|untreated|standard|usual|existing|current|approved)\b|produced|induced|generated|"
+                           r"decreased|increased|reduced|improved|lowered|raised|"
+                           r"reported|saw|showed|experienced|achieved|rated|were \d|accuracy|specificity|sensitivity|"
                            r"average|mean|rose|fell|dropped|improvement|reduction)\b"
                            r"|(?:%|\bper ?cent)(?: of (?:the )?[\w-]+)? (?:said|say)\b", re.IGNORECASE)
 
@@ -1149,3 +1163,83 @@ def _lede_result_identified_below(ctx: DocContext, index: int, sentence: str) ->
     position = main.index(index)
     following = " ".join(ctx.doc.blocks[i].text for i in main[position + 1:position + 1 + _IDENTIFIED_WITHIN])
     return bool(_SAYS_WHERE_PUBLISHED.search(following) or _PRESENTS.search(following))
+
+
+# Round 11. "Results have not yet been published in a peer-reviewed journal", "it has not been
+# peer-reviewed": a release that says its study is unpublished does not make it checkable by
+# naming a journal in the negative.
+_UNPUBLISHED_NOTE = re.compile(r"[^.!?\n]*\b(?:(?:not|never) (?:yet )?(?:been )?(?:published|peer[- ]reviewed|submitted)|yet to be (?:published|peer[- ]reviewed)"
+                               r"|unpublished|(?:has|have|had)(?:n't| not) (?:yet )?(?:been )?(?:published|peer[- ]reviewed))\b[^.!?\n]*[.!?]?",
+                               re.IGNORECASE)
+
+
+def _without_unpublished_notes(text: str) -> str:
+    """``text`` with its sentences that say a study is not (yet) published blanked out."""
+    return _UNPUBLISHED_NOTE.sub(" ", text)
+
+
+# Words that look like a source but are not one: a share of respondents who "said" something
+# (they are the figure, not its source: "83 per cent said their pain had halved"); "according to"
+# the seller's own survey or data ("according to the company's internal follow-up survey"); and
+# "according to X, 92% of users reported ...": the product's users counted by whoever sells it.
+_SHARE_BEFORE = re.compile(r"(?:%|\bper ?cent|\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten) (?:in|out of) (?:\d{1,3}|ten))"
+                           r"(?: of (?:the |those |them|these |its |their )?(?:[\w-]+ ){0,2}?)?\s+(?:also |have |had )?$", re.IGNORECASE)
+_SELLER_DATA_AFTER = re.compile(r"\s*(?:the|its|their) (?:company|manufacturer|maker|firm|brand|seller|startup|start-up|clinic)(?:'s|’s) "
+                                r"(?:own |internal |in-house )?(?:[\w-]+ ){0,2}?(?:survey|poll|data|figures|numbers|testing|tests|study|research|records)\b",
+                                re.IGNORECASE)
+_USERS_REPORT = re.compile(r"(?:%|\bper ?cent|\bin (?:\d{1,3}|ten)) of (?:its |the app's |the device's |[\w-]+ )?(?:users|customers|clients|buyers|wearers|subscribers|members)"
+                           r" (?:\w+ )?(?:reported|said|say|saw|see|noticed|notice|felt|feel|experienced|had|were able)\b", re.IGNORECASE)
+_SELLER_REACH = re.compile(r"\b(?:the|its) (?:company|manufacturer|maker|firm|startup|start-up) (?:says|said|estimates|estimated|claims|believes)\b"
+                           r"|\baccording to (?:the|its) (?:company|manufacturer|maker|firm|startup|start-up)\b", re.IGNORECASE)
+_WILL_REACH = re.compile(r"\b(?:will|to) (?:experience|develop|get|suffer|have)\b", re.IGNORECASE)
+
+
+def _not_a_source(nearby: str, said: re.Match[str], sentence: str) -> bool:
+    """True when the attribution ``said`` in ``nearby`` gives no source for the figure's ``sentence``."""
+    word = said.group().lower()
+    lead = nearby[max(0, said.start() - 40):said.start()]
+    if word in ("said", "says", "say") and _SHARE_BEFORE.search(lead):
+        return True
+    if word == "according to" and (_SELLER_DATA_AFTER.match(nearby, said.end())
+                                   or _OWN_SURVEY.match(nearby[said.end():said.end() + 60].lstrip())
+                                   or (_USERS_REPORT.search(sentence) and not _NAMED_BODY.search(sentence)
+                                       and not _TRIAL_WORDS.search(sentence))):
+        return True
+    # The seller is no source for how many people a disease affects.
+    if (_DISEASE_REACH.search(sentence) or _WILL_REACH.search(sentence)) and not _TRIAL_WORDS.search(sentence):
+        window = nearby[max(0, said.start() - 40):said.end() + 40]
+        if _SELLER_REACH.search(window):
+            return True
+    return False
+
+
+# "Join over 50,000 happy customers who have said goodbye to cold sores", "12,000+ users have
+# already cleared their skin": a selling page's count of the outcomes its customers got.
+_CUSTOMER_OUTCOMES = re.compile(r"(?<![\w.,$-])(?:(?:over|more than|nearly|almost|some) )?\d{1,3}(?:,\d{3})+\+? (?:[a-z-]+ ){0,2}?"
+                                r"(?:customers|users|clients|buyers|shoppers|members)"
+                                r"(?= (?:who |that )?(?:have |has )?(?:already |now |successfully )?(?:said goodbye to|got rid of|reclaimed|regained|"
+                                r"beaten|beat|overcome|conquered|kicked|ditched|cleared|eliminated|healed|cured|reversed|transformed|restored|lost)\b)",
+                                re.IGNORECASE)
+
+
+def _selling_customer_outcomes(ctx: DocContext, text: str) -> Iterator[re.Match[str]]:
+    """Counts of customers' outcomes in ``text`` on a page that sells (not a release)."""
+    if not sells_unless_release(ctx):
+        return
+    yield from _CUSTOMER_OUTCOMES.finditer(text)
+
+
+# An unpublished release's result given alone, with no control arm or second figure to compare it
+# with ("85% reported a meaningful improvement"): not "6.9% among vaccinated mothers and 7.2%
+# among unvaccinated mothers", which gives the comparison a reader needs.
+_FIGURE = re.compile(r"\d(?:\.\d+)?\s?(?:%|per ?cent\b)|\b\d+(?:\.\d+)? points\b", re.IGNORECASE)
+
+
+def _uncontrolled_result(sentence: str) -> bool:
+    """True when ``sentence`` gives one result figure with no control or comparison arm."""
+    return not _CONTROLLED.search(sentence) and len(_FIGURE.findall(sentence)) < 2 and bool(_PAST_RESULT.search(sentence))
+
+
+# "The findings, presented Sunday, Nov. 25 at the Radiological Society of North America meeting":
+# a meeting named after a date, which _SAYS_WHERE_PUBLISHED (three plain words at most) misses.
+_PRESENTED_ON = re.compile(r"\bpresented (?:on )?(?:[\w.,-]+ ){1,4}?(?:at|to) (?:the |an? )?(?:annual )?(?-i:[A-Z])", re.IGNORECASE)
