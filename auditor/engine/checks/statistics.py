@@ -451,7 +451,8 @@ _OWN_SURVEY = re.compile(r"\b(?:survey|poll|questionnaire) of (?:(?:more than|ov
                          r"|\b(?:own|our|consumer|customer|member|user|client|internal|in-house)\s+(?:[\w-]+\s+)?"
                          r"(?:survey|poll|questionnaire|perception study|satisfaction study)\b", re.IGNORECASE)
 _UNNAMED_BEFORE = re.compile(r"(?:\b(?:by|to) (?:some|many|most|other|several)\s+|(?:^|[.!?]\s+|\n)(?:many |most |some |leading |top )?"
-                             r"(?:scientists|experts|doctors|specialists)\s+)$", re.IGNORECASE)
+                             r"(?:health |medical )?(?:scientists|experts|doctors|specialists)\s+"
+                             r"(?:now |also |still |generally |widely |currently |often |today )?)$", re.IGNORECASE)
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’]?\s+)$")
 _OPENS_CLAIM = re.compile(r"\s+that\b", re.IGNORECASE)
 _OPENS_QUOTE = re.compile(r"\s*[:,]?\s*[\"“]")
