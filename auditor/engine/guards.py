@@ -23,8 +23,11 @@ _AFTER_NEGATION = re.compile(
 _STILL_TO_COME = re.compile(r"^[^.;]{0,60}?\b(?:is|are|remains?) (?:still )?(?:a dream|a myth|a fantasy|elusive|out of reach|"
                             r"(?:a long way|years) (?:off|away))\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:()\u2014]|\b(?:but|however|although|though|whereas|yet|while)\b", re.IGNORECASE)
+# "appear" hedges only as "appears to/that" ("before symptoms appear" states a fact); "could" is no
+# hedge as a person's regained ability ("I could finally take the stairs", "she could sleep again").
 _HEDGES = re.compile(
-    r"\b(?:may|might|could|possibly|possible|potentially|perhaps|appears?|appeared|seems?|seemed|"
+    r"\b(?:may|might|(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\bhe )(?<!\bHe )(?<!\bshe )(?<!\bShe )(?<!\bI finally )(?<!\bI now )could|"
+    r"possibly|possible|potentially|perhaps|(?:appears?|appeared) (?:to|that)|it appears|seems?|seemed|"
     r"suggests?|suggested|suggesting|preliminary|early (?:research|studies|evidence|results|data)|"
     r"some (?:studies|research|evidence|trials|patients|people|reports)|limited (?:evidence|data)|"
     r"in some (?:people|patients|cases)|likely|uncertain|not yet (?:known|proven|clear)|"

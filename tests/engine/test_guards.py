@@ -49,3 +49,19 @@ def test_no_evidence_that_denies_its_whole_clause_until_a_contrast() -> None:
     # A contrast ends the denial: the page then makes the claim itself.
     claimed = "There is no evidence that the drip is harmful, but it works for everyone and is completely safe."
     assert {f.rule for f in findings_for(claimed)} & {"HC201", "HC202"}
+
+
+def _hedged(sentence: str, claim: str) -> bool:
+    start = sentence.index(claim)
+    return is_hedged(sentence, start, start + len(claim))
+
+
+def test_appear_and_could_hedge_only_as_hedges() -> None:
+    # Symptoms that appear, and a patient who could do something again, are facts, not hedges.
+    assert not _hedged("The blood test finds 40 cancers before symptoms appear.", "finds 40 cancers")
+    assert not _hedged("Within a week I could finally climb the stairs without pain.", "without pain")
+    assert not _hedged("After the third session she could sleep through the night.", "sleep through the night")
+    # ...while "appears to" and a claim's own "could" still hedge it.
+    assert _hedged("The drug appears to reset the brain's stress circuits.", "reset the brain's stress circuits")
+    assert _hedged("The cream could clear acne in a week.", "clear acne in a week")
+    assert _hedged("Researchers said they could cure the disease within a decade.", "cure the disease")
