@@ -1169,14 +1169,26 @@ def _lede_result_identified_below(ctx: DocContext, index: int, sentence: str) ->
 # Round 11. "Results have not yet been published in a peer-reviewed journal", "it has not been
 # peer-reviewed": a release that says its study is unpublished does not make it checkable by
 # naming a journal in the negative.
-_UNPUBLISHED_NOTE = re.compile(r"[^.!?\n]*\b(?:(?:not|never) (?:yet )?(?:been )?(?:published|peer[- ]reviewed|submitted)|yet to be (?:published|peer[- ]reviewed)"
-                               r"|unpublished|(?:has|have|had)(?:n't| not) (?:yet )?(?:been )?(?:published|peer[- ]reviewed))\b[^.!?\n]*[.!?]?",
+_UNPUBLISHED_NOTE = re.compile(r"\b(?:(?:not|never) (?:yet )?(?:been )?(?:published|peer[- ]reviewed|submitted)|yet to be (?:published|peer[- ]reviewed)"
+                               r"|unpublished|(?:has|have|had)(?:n't| not) (?:yet )?(?:been )?(?:published|peer[- ]reviewed))\b",
                                re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]|\n")
 
 
 def _without_unpublished_notes(text: str) -> str:
-    """``text`` with its sentences that say a study is not (yet) published blanked out."""
-    return _UNPUBLISHED_NOTE.sub(" ", text)
+    """``text`` with its sentences that say a study is not (yet) published blanked out (each becomes
+    one space). The note's words are found first and the sentence around them taken after, which
+    keeps this linear on a page with no sentence marks."""
+    parts, kept = [], 0
+    for match in _UNPUBLISHED_NOTE.finditer(text):
+        if match.start() < kept:
+            continue  # inside a sentence already blanked
+        start = max(kept, *(text.rfind(mark, kept, match.start()) + 1 for mark in ".!?\n"))
+        end = _SENTENCE_END.search(text, match.end())
+        stop = len(text) if end is None else end.end() if end.group() != "\n" else end.start()
+        parts += [text[kept:start], " "]
+        kept = stop
+    return "".join(parts) + text[kept:] if parts else text
 
 
 # Words that look like a source but are not one: a share of respondents who "said" something
