@@ -21,7 +21,9 @@ line) and the verdicts (``judgments.tsv``; D: an editor would defend it, R: reje
 - ``docs/hnr-review-8/``: 121 findings, up to 12 per category, sampled on the final rule pack
   2026.11.10 (seed 20261128) and judged by an eighth reviewer;
 - ``docs/hnr-review-9/``: 123 findings, up to 12 per category, sampled on rule pack 2026.11.12
-  (seed 20261129) and judged by a ninth reviewer.
+  (seed 20261129) and judged by a ninth reviewer;
+- ``docs/hnr-review-10/``: 121 findings, up to 12 per category, sampled on rule pack 2026.11.13
+  (seed 20261130) and judged by a tenth reviewer.
 
 This script audits the same documents with the current rules and counts which
 reviewed findings still fire, so a rule change is measured against the same judgments:
