@@ -14,11 +14,15 @@ from auditor.normalize import normalize_string
 _SUFFIX = {"markdown": "md", "html": "html"}
 
 
+def example_settings(spec: RuleSpec) -> Settings:
+    """The settings a rule's examples describe: the defaults, or, for an off-by-default rule, the
+    rule selected."""
+    return Settings() if spec.default else Settings(select=(spec.id,))
+
+
 def _hits(pack: RulePack, spec: RuleSpec, example: Example) -> list:
     doc = normalize_string(example.text, example.format, "example." + _SUFFIX.get(example.format, "txt"))
-    # An off-by-default rule's examples describe it as it runs when selected.
-    settings = Settings() if spec.default else Settings(select=(spec.id,))
-    return [f for f in run(pack, doc, settings) if f.rule == spec.id]
+    return [f for f in run(pack, doc, example_settings(spec)) if f.rule == spec.id]
 
 
 def example_failures(pack: RulePack, specs: list[RuleSpec]) -> list[str]:

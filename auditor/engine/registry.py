@@ -24,7 +24,7 @@ class RulePack:
 
     specs: dict[str, RuleSpec]
     phrases: PhraseMatcher
-    sentence_rules: list[PatternRule | PythonRule]
+    sentence_rules: list[PatternRule | PythonRule]  # in run order
     document_rules: list[RequiredRule | MetricRule]
     version: str = RULE_PACK_VERSION
     _defaults: dict[bool, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
@@ -58,11 +58,12 @@ class RulePack:
             if not self.covered(selector):
                 raise ConfigError(f"unknown rule, prefix or category {selector!r} in select/ignore")
         enabled = set()
+        selects_all = _selects_all(select)
         for code, spec in self.specs.items():
             if spec.status in ("removed",) or (spec.status == "preview" and not preview):
                 continue
             chosen = max((_specificity(s, spec) for s in select), default=0) if select else 1
-            if not spec.default and chosen < _NAMED and not _selects_all(select):
+            if not spec.default and chosen < _NAMED and not selects_all:
                 continue
             dropped = max((_specificity(s, spec) for s in ignore), default=0)
             if chosen and chosen > dropped:
@@ -138,4 +139,8 @@ def load_pack(extra_paths: tuple[str, ...] = ()) -> RulePack:
             document.append(RequiredRule(spec))
         elif spec.kind == "metric":
             document.append(MetricRule(spec))
+    # Call-to-action and testimonial rules run first, so the claim rules that ask whether the page
+    # sells see its offers and reviews; rules that only apply to commercial pages run last. Sorted
+    # once here rather than for every document.
+    sentence.sort(key=lambda r: (r.spec.params.get("when") == "commercial", r.spec.category not in ("cta", "testimonial")))
     return RulePack(specs, PhraseMatcher(phrase_specs), sentence, document)

@@ -83,10 +83,7 @@ def run(pack: RulePack, doc: Document, settings: Settings | None = None,
             findings.extend(found)
     except Exception as exc:  # noqa: BLE001 - a crashing rule becomes a finding, the run goes on
         findings.append(_crashed(pack, ctx, "phrase rules", exc))
-    # Call-to-action and testimonial rules run first, so the claim rules that ask whether the page
-    # sells see its offers and reviews; rules that only apply to commercial pages run last.
-    ordered = sorted(pack.sentence_rules, key=lambda r: (r.spec.params.get("when") == "commercial", r.spec.category not in ("cta", "testimonial")))
-    for rule in ordered:
+    for rule in pack.sentence_rules:  # in run order (see load_pack)
         if rule.spec.id in running:
             ctx.findings = findings
             try:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.config import Settings
 from auditor.engine import load_pack
+from auditor.engine.examples import example_settings
 from auditor.engine.spec import Example, RuleSpec
 from tests.engine_helpers import findings_for
 
@@ -25,14 +25,9 @@ def _cases(kind: str) -> list[object]:
     return cases
 
 
-def _selected(spec: RuleSpec) -> Settings | None:
-    """An off-by-default rule's examples describe it as it runs when selected."""
-    return None if spec.default else Settings(select=(spec.id,))
-
-
 @pytest.mark.parametrize(("spec", "example"), _cases("fires"))
 def test_fires(spec: RuleSpec, example: Example) -> None:
-    hits = [f for f in findings_for(example.text, example.format, _selected(spec)) if f.rule == spec.id]
+    hits = [f for f in findings_for(example.text, example.format, example_settings(spec)) if f.rule == spec.id]
     if spec.document_level:
         assert len(hits) == 1, f"{spec.id} should fire once on {example.text[:60]!r}"
         return
@@ -44,7 +39,7 @@ def test_fires(spec: RuleSpec, example: Example) -> None:
 
 @pytest.mark.parametrize(("spec", "example"), _cases("passes"))
 def test_passes(spec: RuleSpec, example: Example) -> None:
-    hits = [f for f in findings_for(example.text, example.format, _selected(spec)) if f.rule == spec.id]
+    hits = [f for f in findings_for(example.text, example.format, example_settings(spec)) if f.rule == spec.id]
     assert hits == [], f"{spec.id} should not fire on {example.text!r}: {[h.evidence for h in hits]}"
 
 
