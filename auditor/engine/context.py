@@ -20,7 +20,7 @@ REFERENCE_MARKER = re.compile(
 PRESS_RELEASE = re.compile(
     # A dateline: an upper-case place, or "City, State", or "(City)", with an optional date.
     r"\A\W{0,3}(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][A-Za-z.]{1,12}(?:, [A-Z][A-Za-z.]{1,12})?"
-    r"|\([A-Z][A-Za-z .,]{1,40}\))(?:,? \(?(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\)?)?\s?(?:--|—|–| - )"
+    r"|\([A-Z][A-Za-z .,]{1,40}\))(?:,? \(?(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\)?)?\s?(?:--|—|–| - |(?<=\d)-(?=[A-Z]))"
     r"|(?i:\b(?:today announced|announced today|for immediate release|embargoed|newswise|/PRNewswire/|/Business Wire/))"
     r"|(?im:^\W{0,3}(?:press|news) release\W{0,3}$)",  # the "PRESS RELEASE" label of a newsroom page
 )
@@ -32,6 +32,7 @@ PRESS_FOOTER = re.compile(
 # the media or investor contacts, the wire's SOURCE line, notes to editors.
 RELEASE_FOOTER = re.compile(
     r"(?:^|\n)\s*(?:###|-30-)\s*(?:\n|$)|(?:^|\n|[.!?\"”]\s+)(?-i:About (?:the )?[A-Z])"
+    r"|\n(?-i:ABOUT (?:THE )?[A-Z])"  # the same heading in capitals
     r"|(?:^|\n)(?:(?:media|press|investor) (?:contacts?|inquiries|enquiries|relations)|contacts?:|source:? [A-Z]|notes? to editors?)",
     re.IGNORECASE,
 )

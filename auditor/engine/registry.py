@@ -15,7 +15,7 @@ from auditor.engine.spec import RuleSpec, load_family
 from auditor.errors import ConfigError, RuleDefinitionError
 from auditor.resources import builtin_rules_dir
 
-RULE_PACK_VERSION = "2026.11.13"
+RULE_PACK_VERSION = "2026.11.14"
 
 
 @dataclass

@@ -66,14 +66,19 @@ MONTH_YEAR = re.compile(rf"\b{_MONTH}\.?\s+\d{{4}}\b", re.IGNORECASE)
 _MONTH_YEAR_LINE = re.compile(rf"^{_MONTH}\.?\s+\d{{4}}$", re.IGNORECASE)
 # Wikis date a page by its last edit: "This page was last edited on 11 March 2024".
 UPDATED = re.compile(r"\b(?:(?:last\s+)?(?:updated|modified|reviewed)|last\s+edited|edited\s+on)(?:\s+on)?[:\s]", re.IGNORECASE)
+# A dated correction says when the page was last changed: "Correction (May 30, 2016): an earlier
+# version of this article gave the wrong dose."
+CORRECTED = re.compile(r"\b(?:corrections?|corrected|clarifications?)\b[^.\n]{0,40}[:(]|\ban earlier version of this "
+                       r"(?:article|story|report|page|post)\b", re.IGNORECASE)
 # A newsletter dates its issue: "Issue 41 | May 2024".
 PUBLISHED = re.compile(r"\b(?:published|posted|date|issued|issue\s+\d+\s*[|·,])(?:\s+on)?[:\s]", re.IGNORECASE)
 # "Review date: June 2026", "Review due: ...": the page is on a review cycle, dated by it.
 REVIEW_DUE = re.compile(r"\b(?:next\s+review|review\s+(?:date|due))\b", re.IGNORECASE)
 # A dateline's date runs into a dash, sometimes through a wire credit: "Sept. 10, 2024 /Wire/ --",
 # "Sept. 29, 2012 (HealthDay News) --".
-# A release may also set its date off with a slash: "January 6, 2015 / It is normal ...".
-_DATELINE_END = re.compile(r"\s*(?:/[^/\n]{1,40}/\s*|\([^()\n]{1,40}\)\s*)?(?:--|—|–| - | / )")
+# A release may also set its date off with a slash: "January 6, 2015 / It is normal ...", or run
+# it into the text with a bare hyphen: "June 19, 2017-A pilot study ...".
+_DATELINE_END = re.compile(r"\s*(?:/[^/\n]{1,40}/\s*|\([^()\n]{1,40}\)\s*)?(?:--|—|–| - | / |-(?=[A-Z]))")
 # ...after a place in capitalised words: "ST. LOUIS, Mo. — ", "LA JOLLA, Calif., ", "NEW YORK and
 # SAN DIEGO, ".
 _DATELINE_PLACE = re.compile(r"(?:[A-Z][\w.'’-]*,?\s*(?:[—–-]\s*)?|(?:and|&)\s+(?=[A-Z]))+")
@@ -125,7 +130,7 @@ def find_text_metadata(lines: list[str], limit: int = 40) -> dict[str, str]:
                 found["author"] = tagline.group("name").strip()
                 break
     for line in lines[limit:]:
-        if "updated" not in found and len(line) < 200 and UPDATED.search(line):
+        if "updated" not in found and len(line) < 300 and (UPDATED.search(line) or CORRECTED.search(line)):
             date = DATE.search(line)
             if date:
                 found["updated"] = date.group()

@@ -59,3 +59,16 @@ def test_a_release_without_a_dateline_is_known_by_its_notes_to_editors() -> None
     assert not {"HC204", "HC301"} & found
     # Without them the same closing lines are the page's own.
     assert {"HC204", "HC301"} <= set(rules(body + footer.replace("Notes to editors\n\n", "")))
+
+
+def test_an_about_heading_in_capitals_starts_the_footer() -> None:
+    footer = ("ABOUT THE HALVERN HEART MEETING\n\nThe meeting, the nation's premier gathering on heart research, "
+              "will feature groundbreaking science from 3,000 researchers.")
+    assert "HC204" not in rules(BODY + footer)
+    assert "HC204" in rules(BODY + footer.replace("ABOUT THE HALVERN HEART MEETING", "Program highlights"))
+
+
+def test_a_dateline_run_into_the_text_with_a_hyphen_marks_a_release() -> None:
+    body = BODY.replace("BOSTON, March 3, 2025 -- Researchers", "Boston, MA, March 3, 2025-Researchers")
+    footer = "About Halvern University\n\nHalvern University is a world-class research university whose groundbreaking discoveries change lives."
+    assert "HC204" not in rules(body + footer)

@@ -54,6 +54,11 @@ def test_years_that_are_not_the_page_date(lines: list[str]) -> None:
     ([*MENU, *["A paragraph of the entry."] * 40, "Page last edited 30 May 2024. Text is available under an open licence."],
      "updated", "30 May 2024"),
     (["Plain-language summaries of hearing research | Issue 41 | May 2024"], "published", "May 2024"),
+    ([*MENU, *["A paragraph of the story."] * 40, "Corrections & Amplifications",
+      "Ana Ruiz is a professor of nursing. An earlier version of this story called her a lecturer. (June 2, 2023)"],
+     "updated", "June 2, 2023"),
+    ([*MENU, *["A paragraph of the story."] * 40, "Correction (4 May 2024): the dose was 5 mg, not 50 mg."],
+     "updated", "4 May 2024"),
 ])
 def test_bylines_reviewers_and_edit_dates(lines: list[str], key: str, value: str) -> None:
     assert find_text_metadata(lines).get(key) == value
@@ -73,3 +78,14 @@ def test_lines_that_are_not_bylines(lines: list[str]) -> None:
 def test_an_edit_in_the_story_is_not_the_page_date() -> None:
     found = find_text_metadata(["Gene-edited cells were given on March 3, 2024 to forty children in the first part of the trial."])
     assert "updated" not in found
+
+
+def test_a_corrected_result_in_the_story_is_not_the_page_date() -> None:
+    found = find_text_metadata([*MENU, *["A paragraph."] * 40,
+                                "The journal corrected the figures on March 3, 2024 after the authors found an error."])
+    assert "updated" not in found
+
+
+def test_a_dateline_run_into_the_text_with_a_bare_hyphen() -> None:
+    found = find_text_metadata(["Trial of acupressure", "Portvale, NY, June 19, 2025-A pilot study of 40 children found ..."])
+    assert found.get("published") == "June 19, 2025"

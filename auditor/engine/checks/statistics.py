@@ -185,11 +185,12 @@ _SPECIFIC_STUDY = re.compile(
 _NEW_STUDY = re.compile(r"\bthe (?:new|latest|current|recent) (?:study|trial|analysis|research|report|paper)\b", re.IGNORECASE)
 _IDENTIFIES_STUDY = re.compile(r"\bpublished (?:in|online|today|on|this|last|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
                                r"|\b(?i:journal)\b|\bthe [A-Z][A-Za-z0-9-]+ (?:trial|study)\b"
-                               r"|\bpresented (?:at|to)\b|\bcalled [A-Z]|\b[A-Z]{3,}-?\d*\b (?:trial|study)"
+                               r"|\bpresented (?:at|to)\b|\bpresented (?:the (?:data|results|findings) |(?:on )?[A-Z][a-z]{2,8}\.? \d{1,2},? )(?:at|to)\b"
+                               r"|\bcalled [A-Z]|\b[A-Z]{3,}-?\d*\b (?:trial|study)"
                                r"|\b(?:pooled|analy[sz]ed) (?:the )?data from\b|\b[A-Z][a-z]+ et al\.?,? (?:19|20)\d\d\b"
                                r"|\b(?i:the (?:trial|study) (?:enrolled|recruited|included|randomi[sz]ed|assigned) (?:about |more than |nearly )?[\d,]{2,})"
                                r"|\b[Ii]n the (?:main |new |latest )?(?:trial|study),"
-                               r"|\bthe (?:study|trial)'s (?:lead |senior |first )?(?:author|investigator)"
+                               r"|\bthe (?:study|trial)['’]s (?:lead |senior |first )?(?:author|investigator)"
                                # a named conference, or a researcher named with the role ("says researcher
                                # Ana Ruiz", "Ruiz and her colleagues"): the story says whose study it is
                                r"|\bat (?:the |an? )?(?:annual |\d{4} )?[A-Z][\w-]+ (?:[A-Z][\w-]+ |of |for |on |and |\d{4} ){0,7}"
@@ -249,6 +250,12 @@ def find_statistics(text: str, population: bool = False, release: bool = False) 
 # a testimonial (HC31x), not a statistic.
 _PREVALENCE = re.compile(r"\b(?:affect(?:s|ing|ed)?|liv(?:e|es|ing) with|suffer(?:s|ing)? from|(?:are|is) diagnosed|"
                          r"account(?:s|ing)? for|prevalence|leading cause)\b", re.IGNORECASE)
+
+
+# ... in the present tense, as background: "Crohn's affects an estimated 700,000 Americans" (not a
+# study's "problems affected both groups").
+_BACKGROUND_REACH = re.compile(r"\b(?:affects|affecting|lives? with|living with|suffers? from|suffering from|(?:are|is) diagnosed|"
+                               r"prevalence|leading cause)\b", re.IGNORECASE)
 
 
 def _prevalence(text: str, match: re.Match[str]) -> bool:
@@ -378,7 +385,9 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                             or _participants_share(sentence.text))
                 if release:  # a background sentence beside the study's own
                     specific = _SPECIFIC_STUDY.search(sentence.text) or _CONTROLLED.search(sentence.text)
-                if identifies and specific and not _VAGUE_STUDY.search(sentence.text) \
+                # (A disease's reach beside the study is background, which the study does not source.)
+                background = _BACKGROUND_REACH.search(sentence.text) and not _SPECIFIC_STUDY.search(sentence.text)
+                if identifies and specific and not _VAGUE_STUDY.search(sentence.text) and not background \
                         and not (own_result and _uncontrolled_result(sentence.text)):
                     continue
                 if not release and _controlled_trial_result(ctx, sentence.text, block.text):
@@ -387,6 +396,7 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                     ctx.mark_reports_source()
                     continue  # a lede's result whose study the next paragraphs name
                 if identifies and not release and _study_own_result(ctx, index, sentence.text):
+                    ctx.mark_reports_source()
                     continue  # the reported study's own result, described a paragraph or two up
                 # A short paragraph is one attribution unit ("..., he said." closes it); in a
                 # long one, the sentence and the one after it.
@@ -977,7 +987,7 @@ def _attribution_own_sentence(match: re.Match[str], sentence: str, paragraph: st
 # other research ("Prior research has shown ..."), nor a disease's reach or a general fact stated
 # in the present tense ("testosterone levels decline by about 1% every year").
 _STUDY_AT_WORK = re.compile(
-    r"\b(?:researchers|investigators|scientists|the (?:study |research )?team|(?:[\w-]+ )?research team"
+    r"\b(?:researchers|investigators|scientists|the (?:study |research )?team|(?:[\w-]+ )?research team|the (?:study(?:['’]s)? )?authors"
     r"|(?-i:[A-Z][a-z]+)'s (?:team|group|colleagues))"
     r" (?:also |then |later )?(?:could|were able to|measured|predicted|calculated|determined|unearthed|found|offered|hooked|"
     r"looked at|followed|tracked|implanted|gave|randomly|assigned|enrolled|recruited|tested|analy[sz]ed|compared|studied|"
@@ -1003,12 +1013,37 @@ def _study_own_result(ctx: DocContext, index: int, sentence: str) -> bool:
     if not (_SAYS_WHERE_PUBLISHED.search(ctx.doc.text) or any(l.kind == "citation" for l in ctx.doc.links)):
         return False
     if _VAGUE_STUDY.search(sentence) or _OTHER_RESEARCH.search(sentence) or _REACH.search(sentence) \
-            or _PREVALENCE.search(sentence) or not _PAST_RESULT.search(sentence):
+            or _PREVALENCE.search(sentence) or not (_PAST_RESULT.search(sentence) or _PAST_IRREGULAR.search(sentence)):
         return False
     own = ctx.doc.blocks[index].text
     at = own.find(sentence)
     texts = [b.text for b in ctx.doc.blocks[max(0, index - 2):index]] + [own[:at + len(sentence)] if at >= 0 else sentence]
-    return any(_STUDY_AT_WORK.search(t) and not _company_study(t) for t in texts)
+    if any(_STUDY_AT_WORK.search(t) and not _company_study(t) for t in texts):
+        return True
+    # A run of results: the story sets out the study's findings over several short paragraphs
+    # ("At five years, deaths fell by 54 percent ... After twenty years, risk dropped by 10
+    # percent ..."); the run sources each of its figures if it starts where the study is at work.
+    for block in reversed(ctx.doc.blocks[max(0, index - RESULTS_RUN):index]):
+        text = block.text
+        if _STUDY_AT_WORK.search(text):
+            return not _company_study(text)
+        if not _results_paragraph(text):
+            return False
+    return False
+
+
+RESULTS_RUN = 6
+_PAST_IRREGULAR = re.compile(r"\b(?:fell|rose|grew|sank|sunk|shrank|shrunk|went|came|took|got|cut|lost|kept|slid|spent|led)\b", re.IGNORECASE)
+_ANY_FIGURE = re.compile(r"\d|\b(?:half|a third|a quarter|percent)\b", re.IGNORECASE)
+
+
+def _results_paragraph(text: str) -> bool:
+    """True for a paragraph that reports results in the past tense and brings in no other research,
+    no quotation and no heading: a link in a run of a study's results."""
+    return bool(_ANY_FIGURE.search(text) and (_PAST_RESULT.search(text) or _PAST_IRREGULAR.search(text))
+                and not text.lstrip().startswith(('"', "“"))
+                and not _OTHER_RESEARCH.search(text) and not _VAGUE_STUDY.search(text)
+                and not _REACH.search(text) and not _PREVALENCE.search(text) and len(text.split()) >= 8)
 
 
 # A fact box that lists its sources at its end ("... Sources: CDC; NIMH; Journal of ...") sources
