@@ -33,7 +33,11 @@ def self_promotion(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
     # ("Calm", "Verve") does not fire on the word in lower case or inside another word.
     brand_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(b.strip()) for b in brands) + r")(?!\w)") if brands else None
     if ctx.is_press_release:
-        return  # a release speaks for its organisation by definition; its About paragraph is furniture
+        # A release speaks for its organisation by definition, and its About paragraph is furniture;
+        # but a person's own business site set beside their name ("says editor Ana Ruiz,
+        # anaruiz-consulting.com") plugs that person, not the issuer.
+        yield from _personal_sites(ctx, spec)
+        return
     for sentence in ctx.doc.sentences:
         block = ctx.doc.blocks[sentence.block]
         if not ctx.in_scope(spec, block) or block.kind == "code" or _INFO_POINTER.search(sentence.text):
@@ -46,6 +50,24 @@ def self_promotion(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         if name and PROMO_VERBS.search(sentence.text):
             start = sentence.span.start + name.start()
             yield ctx.finding(spec, Span(start, start + len(name.group())), name.group(), sentence.text)
+
+
+# A name set off by a comma or a bracket right before the address: "John Doe, johndoe-advice.com".
+_PERSON_BEFORE = re.compile(r"\b[A-Z][a-z]+ (?:[A-Z]\. )?([A-Z][a-z]{3,})\s*[,(]\s*$")
+
+
+def _personal_sites(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
+    """Web addresses that carry the surname of the person named right before them."""
+    for sentence in ctx.main_sentences:
+        for site in DOMAIN.finditer(sentence.text):
+            at = site.start()
+            if (at > 0 and sentence.text[at - 1] == "@") or _PUBLIC_SITE.search(site.group()):
+                continue
+            address = site.group().lower()
+            person = _PERSON_BEFORE.search(sentence.text[max(0, at - 60):at])
+            if person and person.group(1).lower() in address:
+                start = sentence.span.start + at
+                yield ctx.finding(spec, Span(start, start + len(site.group())), site.group(), sentence.text)
 
 
 _PUBLIC_SITE = re.compile(r"\.(?:gov|org|edu|int)$", re.IGNORECASE)

@@ -253,9 +253,9 @@ _PREVALENCE = re.compile(r"\b(?:affect(?:s|ing|ed)?|liv(?:e|es|ing) with|suffer(
 
 
 # ... in the present tense, as background: "Crohn's affects an estimated 700,000 Americans" (not a
-# study's "problems affected both groups").
+# study's "problems affected both groups"). A market's size is background too.
 _BACKGROUND_REACH = re.compile(r"\b(?:affects|affecting|lives? with|living with|suffers? from|suffering from|(?:are|is) diagnosed|"
-                               r"prevalence|leading cause)\b", re.IGNORECASE)
+                               r"prevalence|leading cause|market|annual sales|revenues?)\b", re.IGNORECASE)
 
 
 def _prevalence(text: str, match: re.Match[str]) -> bool:
