@@ -32,8 +32,8 @@ def compile_re2(pattern: str, spec: RuleSpec, field: str, case_sensitive: bool =
     options = re2.Options()
     options.log_errors = False
     options.case_sensitive = case_sensitive
-    # A rule's patterns run as one joined expression; with 100+ alternatives an 8 MB budget made
-    # RE2's DFA cache thrash (HC202 three times slower). The budget is a cap, not an allocation.
+    # A large expression (a rule's joined ``unless`` list, a check's patterns) can outgrow RE2's
+    # default 8 MB and make its DFA cache thrash. The budget is a cap, not an allocation.
     options.max_mem = 32 << 20
     try:
         return re2.compile(pattern, options)
