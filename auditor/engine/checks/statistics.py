@@ -316,6 +316,7 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
         and not any(link.kind == "citation" for link in ctx.doc.links) \
         and not is_news_story_text(ctx.doc.text)  # a wire story's "(Reuters) -" dateline reads like a release's
     heads, body = _release_headline_blocks(ctx) if release else (set(), None)
+    sellers = seller_names(ctx.doc.text)
     for index, block in ctx.blocks_in_scope(spec):
         if ctx.is_cited(index):
             continue
@@ -409,7 +410,8 @@ def unsourced_statistic(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
                     figure_at = 0
                 if _attribution_own_sentence(match, sentence.text, block.text):
                     nearby, figure_at = sentence.text, 0
-                if _speaker_sources(nearby, figure_at, figure_at + len(sentence.text), respondents=not unpublished):
+                if _speaker_sources(nearby, figure_at, figure_at + len(sentence.text), respondents=not unpublished,
+                                    sellers=sellers):
                     continue  # attributed to a named speaker or body
                 if _continued_quote(ctx, index, match.end()) or _pronoun_quote(block.text, match.start()):
                     continue  # a speaker's quotation continued from above, or introduced by "he ...:"
@@ -468,7 +470,8 @@ _OPENS_CLAIM = re.compile(r"\s+that\b", re.IGNORECASE)
 _OPENS_QUOTE = re.compile(r"\s*[:,]?\s*[\"“]")
 
 
-def _speaker_sources(nearby: str, start: int, end: int, respondents: bool = True) -> bool:
+def _speaker_sources(nearby: str, start: int, end: int, respondents: bool = True,
+                     sellers: frozenset[str] = frozenset()) -> bool:
     """True when an attribution in ``nearby`` sources the figure's sentence at ``start:end``.
 
     A speaker or body named in the paragraph sources it (news paraphrase runs on after "he said"),
@@ -492,8 +495,8 @@ def _speaker_sources(nearby: str, start: int, end: int, respondents: bool = True
             continue  # a share who "said", the seller's own survey or its users' reports
         if _UNNAMED_BEFORE.search(lead):
             continue  # "By some estimates", "Scientists estimate", "Experts say"
-        if _seller_or_unnamed_source(nearby, said, nearby[start:end]):
-            continue  # "the company said", "according to a new study"
+        if _seller_or_unnamed_source(nearby, said, nearby[start:end], sellers):
+            continue  # "the company said", "its founder said", "according to a new study"
         if said.start() >= end and (_OPENS_QUOTE.match(nearby, said.end()) or _OPENS_CLAIM.match(nearby, said.end())
                                     or word == "according to" and _SENTENCE_OPENING.search(nearby[:said.start()])):
             continue  # introduces someone else's words or claim, in a later sentence
@@ -643,24 +646,58 @@ _UNNAMED_STUDY_AFTER = re.compile(r"\s*(?:a|an|one) (?:(?:new|recent|small|large
 # about its product's performance.
 # ... and only for its product's performance ("is 99% accurate", "improves by 63%", "64% more
 # cartilage"), not for its own counts, prices or recipe ("2 million people use the app").
-_PERFORMANCE = re.compile(r"\b(?:eliminat\w*|stops?|stopped|prevent\w*|clears?|cleared|heals?|healed|cures?|cured|reliev\w*|resolv\w*|gets? rid|accura\w*|improv\w*|better|faster|more(?! than)|less(?! than)|fewer(?! than)|lower|higher|reduc\w*|cuts?|boost\w*|"
+_PERFORMANCE = re.compile(r"\b(?:eliminat\w*|remov(?:e|es|ed|ing)|stops?|stopped|prevent\w*|clears?|cleared|heals?|healed|cures?|cured|reliev\w*|resolv\w*|gets? rid|accura\w*|improv\w*|better|faster|more(?! than)|less(?! than)|fewer(?! than)|lower|higher|reduc\w*|cuts?|boost\w*|"
                           r"increas\w*|detect\w*|identif\w*|flag\w*|sensitivity|specificity|effective\w*|success\w*|"
                           r"reli\w*|clarity|times out of)\b", re.IGNORECASE)
 _MONEY_WORDS = re.compile(r"\b(?:prices?|costs?|revenue|sales|profits?|earnings|market|shares?|investors?|funding|jobs)\b", re.IGNORECASE)
 _TRIAL_WORDS = re.compile(r"\b(?:trials?|studies|study|placebo|randomi[sz]ed|phase|participants|enrolled|published)\b", re.IGNORECASE)
 
 
-def _seller_or_unnamed_source(nearby: str, said: re.Match[str], sentence: str = "") -> bool:
+def _seller_or_unnamed_source(nearby: str, said: re.Match[str], sentence: str = "",
+                              sellers: frozenset[str] = frozenset()) -> bool:
     """True when the attribution ``said`` names only the seller (of a claim about its product
-    that no trial in ``sentence`` backs) or an unnamed study."""
+    that no trial in ``sentence`` backs): the company, or a person the page names as its founder,
+    owner or chief executive (``sellers``, by surname); or an unnamed study."""
     word = said.group().lower()
     if word == "according to" and _UNNAMED_STUDY_AFTER.match(nearby, said.end()):
         return True
     if _TRIAL_WORDS.search(sentence) or not _PERFORMANCE.search(sentence) or _MONEY_WORDS.search(sentence):
         return False
     if word == "according to":
-        return bool(_SELLER_AFTER.match(nearby, said.end()))
-    return bool(_SELLER_BEFORE.search(nearby[max(0, said.start() - 40):said.start()]))
+        return bool(_SELLER_AFTER.match(nearby, said.end())
+                    or not _PREVALENCE.search(sentence) and _names_seller(nearby[said.end():said.end() + 40], sellers, after=True))
+    if _SELLER_BEFORE.search(nearby[max(0, said.start() - 40):said.start()]):
+        return True
+    # (A named founder giving a disease's reach speaks of the disease, not the product.)
+    return not _PREVALENCE.search(sentence) and (_names_seller(nearby[max(0, said.start() - 40):said.start()], sellers, after=False)
+                                                 or _names_seller(nearby[said.end():said.end() + 40], sellers, after=True))
+
+
+# Who sells, by name: "CryoDot Labs, founded by Gary Lindell", "Caleb Moreno, founder and CEO of
+# Aridia", "the company's chief executive, Ana Ruiz". Such a person vouching for the product's
+# performance ("Lindell said the pen removed warts in 95% of users") is the seller speaking.
+_NAME = r"(?:Dr\.? )?[A-Z][a-z]+(?: [A-Z]\.)? (?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+_SELLER_ROLE = r"(?:co-?founder|founder|owner|inventor|creator|CEO|chief executive(?: officer)?)"
+_SELLER_NAMED = [
+    re.compile(rf"\b(?:founded|started|invented|created|owned|run) by (?:[\w-]+ ){{0,4}}?{_NAME}\b"),
+    re.compile(rf"\b{_NAME},? (?:(?:the|its|their|a) )?(?:[\w-]+ )?{_SELLER_ROLE}\b"),
+    re.compile(rf"\b{_SELLER_ROLE}(?: and {_SELLER_ROLE})?,? {_NAME}\b"),
+]
+
+
+def seller_names(text: str) -> frozenset[str]:
+    """Surnames of the people ``text`` names as the seller's founder, owner or chief executive."""
+    return frozenset(m.group("surname") for pattern in _SELLER_NAMED for m in pattern.finditer(text))
+
+
+def _names_seller(text: str, sellers: frozenset[str], after: bool) -> bool:
+    """True when the speaker right before (or, with ``after``, right after) a reporting verb is one
+    of ``sellers``."""
+    if not sellers:
+        return False
+    found = re.match(r"\s*(?:Dr\.? )?(?:[A-Z][a-z]+ )?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b", text) if after \
+        else re.search(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?),?\s*$", text)
+    return bool(found and found.group(1) in sellers)
 
 
 # "Scientists estimate that ...", "Experts believe ...": unnamed experts, not a study report that
@@ -1201,10 +1238,12 @@ def _lede_result_identified_below(ctx: DocContext, index: int, sentence: str) ->
     return bool(_SAYS_WHERE_PUBLISHED.search(following) or _PRESENTS.search(following))
 
 
-# Round 11. "Results have not yet been published in a peer-reviewed journal", "it has not been
-# peer-reviewed": a release that says its study is unpublished does not make it checkable by
-# naming a journal in the negative.
+# "Results have not yet been published in a peer-reviewed journal", "it has not been
+# peer-reviewed", "the findings will be submitted for publication and presented at an upcoming
+# conference": a release that says its study is unpublished does not make it checkable by naming
+# a journal in the negative or a meeting in the future.
 _UNPUBLISHED_NOTE = re.compile(r"\b(?:(?:not|never) (?:yet )?(?:been )?(?:published|peer[- ]reviewed|submitted)|yet to be (?:published|peer[- ]reviewed)"
+                               r"|(?:will|to) be submitted (?:for|to)|submitted for (?:publication|peer review)"
                                r"|unpublished|(?:has|have|had)(?:n't| not) (?:yet )?(?:been )?(?:published|peer[- ]reviewed))\b",
                                re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]|\n")
