@@ -23,7 +23,9 @@ line) and the verdicts (``judgments.tsv``; D: an editor would defend it, R: reje
 - ``docs/hnr-review-9/``: 123 findings, up to 12 per category, sampled on rule pack 2026.11.12
   (seed 20261129) and judged by a ninth reviewer;
 - ``docs/hnr-review-10/``: 121 findings, up to 12 per category, sampled on rule pack 2026.11.13
-  (seed 20261130) and judged by a tenth reviewer.
+  (seed 20261130) and judged by a tenth reviewer;
+- ``docs/hnr-review-11/``: 122 findings, up to 12 per category, sampled on rule pack 2026.11.14
+  before its last changes (seed 20261201) and judged by an eleventh reviewer.
 
 This script audits the same documents with the current rules and counts which
 reviewed findings still fire, so a rule change is measured against the same judgments:

@@ -55,7 +55,13 @@ def related_posts(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             headlines = [blocks[i] for i in run[1:]]
             in_main = block.region != "boilerplate"
             dotted = sum(1 for b in headlines if b.text.rstrip().endswith("."))
-            if not in_main or (len(headlines) >= 2 and dotted * 2 <= len(headlines)):
+            # An opener over a menu of one- and two-word sections ("Top stories", then "Germany",
+            # "Brexit", "World") lists no posts. (A bare "Read more:" left before an ad slot is
+            # still furniture in the text.)
+            nearby = blocks[index + 1:index + 4]
+            menu = not headlines and not any(_is_headline(b) for b in nearby) \
+                and sum(1 for b in nearby if 1 <= len(b.text.split()) <= 2 and not _AD_SLOT.match(b.text)) >= 2
+            if not menu and (not in_main or (len(headlines) >= 2 and dotted * 2 <= len(headlines))):
                 yield _run_finding(ctx, spec, run)
                 index = run[-1] + 1
                 continue
@@ -65,6 +71,9 @@ def related_posts(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             index = run[-1] + 1
             continue
         index += 1
+
+
+_AD_SLOT = re.compile(r"^\W*(?:ad|ads|advertisement|advertising|sponsored)\W*$", re.IGNORECASE)
 
 
 def _is_headline(block: Block, strict: bool = False) -> bool:
