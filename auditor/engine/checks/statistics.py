@@ -145,6 +145,8 @@ _RESULTS_HEADING = re.compile(r"^\W*(?:what (?:they|the (?:study|trial|researche
                               r"|(?:main |key |the )?(?:results|findings)\b)", re.IGNORECASE)
 _SAID = re.compile(r"\b(?:said|says|told|(?:cited|reported|released|published) by (?:the )?(?=[A-Z])|(?i:according to)|(?:write|writes|wrote) in|explained|explains|noted|estimates?|(?<!an )(?<!An )(?<!the )(?<!The )estimated|describes? (?:it|that|this|them) as|"
                    r"guidelines? (?:puts?|says?|estimates?|gives?)"
+                   # "Analytics firm GlobalData has forecast that ...", "the agency projects that ..."
+                   r"|(?:has |have )?(?:forecast|forecasts|forecasted|projects|projected|predicts|predicted)(?= that\b)"
                    # "the CDC reports that ...", "..., the Mayo Clinic reports."; "he added", "she cited"
                    r"|(?:(?!(?:The|These|Those|Some|Many|News|Media|Recent|Other|Case|Such|Several|Early|Published|Anecdotal)\b)[A-Z][\w&.-]*"
                    r"|agency|institute|clinic|team|society|association|department|ministry|authors|researchers) reports(?= that\b|[.,;:])"
@@ -798,7 +800,7 @@ _PROMISE_FIGURE = re.compile(
 _MONEY = re.compile(r"(?:US\$|USD|\$|€|£)|\bdollars\b", re.IGNORECASE)
 _FUNDED_THING = re.compile(
     r"\s*\)?\s*(?:\([^()]{0,30}\)\s*)?(?:[\w-]+\s+){0,3}?(?:(?:research|study|trial)\s+)?"
-    r"(?:project|programme|program|grants?|initiative|fund|gift|donation|investment|endowment|award|contract|"
+    r"(?:project|programme|program|grants?|initiative|fund|gift|donation|bequest|investment|endowment|award|contract|"
     r"consortium|partnership|collaboration|campaign|budget|trial|study|facility|building|wing|centre|center)s?\b",
     re.IGNORECASE)
 _FUNDING_BEFORE = re.compile(
