@@ -18,7 +18,8 @@ from auditor.records import Finding
 
 # Options of this check; the rest of the rule's params are its phrase or pattern rule's.
 _OWN = ("check", "base_kind", "window_evidence", "expert_evidence", "identifies_study", "names_expert",
-        "names_body", "about_study_section", "identifies_study_in_sentence", "background_study", "study_window_in_lede_only")
+        "names_body", "about_study_section", "identifies_study_in_sentence", "background_study", "study_window_in_lede_only",
+        "one_study_story")
 # Paragraphs read after the finding's own (more after the lede, which the story then explains).
 WINDOW = 2
 # "new research shows", "new clinical studies show": the study the story announces.
@@ -50,7 +51,8 @@ def _build(spec: RuleSpec) -> dict:
             "names_expert": joined("names_expert"), "names_body": joined("names_body"),
             "about": joined("about_study_section"),
             "in_sentence": joined("identifies_study_in_sentence"), "background": joined("background_study"),
-            "lede_only": bool(spec.params.get("study_window_in_lede_only"))}
+            "lede_only": bool(spec.params.get("study_window_in_lede_only")),
+            "story_study": joined("lede_unless_document") if spec.params.get("one_study_story") else None}
 
 
 def _reports(ctx: DocContext) -> bool:
@@ -144,6 +146,11 @@ def attribution_in_report(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             yield finding  # "earlier this month, a study from Norway": another, earlier study
             continue
         if built["identifies_study"] is not None and built["identifies_study"].search(_window(ctx, start)):
+            ctx.mark_reports_source()
+            continue
+        # A news story that names where its study appeared, reporting "in a study of 20 patients"
+        # further down with no mark of another, earlier study, describes the same study.
+        if built["story_study"] is not None and not ctx.is_press_release and built["story_study"].search(ctx.main_text()):
             ctx.mark_reports_source()
             continue
         yield finding
