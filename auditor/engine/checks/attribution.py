@@ -150,10 +150,19 @@ def attribution_in_report(ctx: DocContext, spec: RuleSpec) -> Iterator[Finding]:
             continue
         # A news story that names where its study appeared, reporting "in a study of 20 patients"
         # further down with no mark of another, earlier study, describes the same study.
-        if built["story_study"] is not None and not ctx.is_press_release and built["story_study"].search(ctx.main_text()):
+        if built["story_study"] is not None and _names_its_study(ctx, spec, built["story_study"]):
             ctx.mark_reports_source()
             continue
         yield finding
+
+
+def _names_its_study(ctx: DocContext, spec: RuleSpec, pattern) -> bool:
+    """True for a news story (not a release) whose main text says, in the words of ``spec``'s
+    ``pattern``, where its study appeared (searched once per document and rule)."""
+    key = f"names_its_study:{spec.id}"
+    if key not in ctx.memo:
+        ctx.memo[key] = not ctx.is_press_release and bool(pattern.search(ctx.main_text()))
+    return ctx.memo[key]
 
 
 def _quotes_named_expert(ctx: DocContext, start: int, names) -> bool:

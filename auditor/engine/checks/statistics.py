@@ -692,13 +692,17 @@ def seller_names(text: str) -> frozenset[str]:
     return frozenset(m.group("surname") for pattern in _SELLER_NAMED for m in pattern.finditer(text))
 
 
+# The speaker's surname right after a reporting verb ("said Gary Lindell") or right before it.
+_SPEAKER_AFTER_VERB = re.compile(r"\s*(?:Dr\.? )?(?:[A-Z][a-z]+ )?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_SPEAKER_BEFORE_VERB = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?),?\s*$")
+
+
 def _names_seller(text: str, sellers: frozenset[str], after: bool) -> bool:
     """True when the speaker right before (or, with ``after``, right after) a reporting verb is one
     of ``sellers``."""
     if not sellers:
         return False
-    found = re.match(r"\s*(?:Dr\.? )?(?:[A-Z][a-z]+ )?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b", text) if after \
-        else re.search(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?),?\s*$", text)
+    found = _SPEAKER_AFTER_VERB.match(text) if after else _SPEAKER_BEFORE_VERB.search(text)
     return bool(found and found.group(1) in sellers)
 
 
